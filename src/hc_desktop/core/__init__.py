@@ -1,0 +1,1 @@
+"""Domain types and the product's rules; plain Python, no I/O."""
