@@ -14,8 +14,16 @@ from typing import Protocol
 from hc_desktop.core.threads import Thread
 
 
-class ThreadNotFound(LookupError):
+class ThreadNotFound(LookupError):  # noqa: N818
     """The thread does not exist for this user (never existed, deleted, or not theirs)."""
+
+
+class ConversationConflict(ValueError):  # noqa: N818
+    """The Dify conversation id is already attached to a thread of another user.
+
+    ``conversation_id`` is unique across the whole table, so such an insert cannot succeed;
+    returning the other user's row would leak it.
+    """
 
 
 class ThreadRepository(Protocol):

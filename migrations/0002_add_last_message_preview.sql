@@ -1,0 +1,1 @@
+ALTER TABLE "health_companion"."threads" ADD COLUMN "last_message_preview" text;
