@@ -1,0 +1,277 @@
+"""The Dify Service API client used by the desktop app (chat, history, feedback)."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from collections.abc import AsyncGenerator, Mapping
+from types import TracebackType
+from typing import Any, Literal, Self
+
+import httpx
+import truststore
+
+from hc_desktop.dify.errors import DifyError, error_from_transport, raise_for_response
+from hc_desktop.dify.events import StreamEvent
+from hc_desktop.dify.models import (
+    AppParameters,
+    Conversation,
+    ConversationPage,
+    MessagePage,
+    parse_conversation,
+    parse_conversation_page,
+    parse_message_page,
+    parse_parameters,
+    parse_suggestions,
+)
+from hc_desktop.dify.streaming import stream_chat_events
+
+log = logging.getLogger("hc_desktop.dify")
+
+# Dify pings every 10 s, so a read timeout well above that only fires on a dead connection.
+DEFAULT_TIMEOUTS = httpx.Timeout(connect=10.0, read=60.0, write=30.0, pool=10.0)
+DEFAULT_STALL_TIMEOUT = 45.0
+MAX_USER_LENGTH = 255
+
+Rating = Literal["like", "dislike"]
+
+
+def _check_user(user: str) -> None:
+    """Dify silently falls back to a shared anonymous user when ``user`` is missing."""
+    if not user or len(user) > MAX_USER_LENGTH:
+        raise ValueError("user must be 1..255 characters")
+
+
+def make_http_client(timeouts: httpx.Timeout = DEFAULT_TIMEOUTS) -> httpx.AsyncClient:
+    """An HTTP/1.1 client that trusts the OS certificate store and honours proxy settings."""
+    return httpx.AsyncClient(
+        timeout=timeouts,
+        verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
+        http1=True,
+        http2=False,
+        trust_env=True,
+    )
+
+
+class DifyClient:
+    """Talks to one Dify app through its Service API.
+
+    ``base_url`` ends in ``/v1``. Every method sends ``user`` (the signed-in user's id) so the
+    conversations belong to that user, and raises :class:`DifyError` on failure. An injected
+    ``http`` client is left open by :meth:`aclose`; otherwise the client owns one and closes
+    it. ``timeouts`` are passed on every request, so they apply to an injected client too.
+    ``stall_timeout`` is how long a stream may go without a non-ping event.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        http: httpx.AsyncClient | None = None,
+        timeouts: httpx.Timeout = DEFAULT_TIMEOUTS,
+        stall_timeout: float = DEFAULT_STALL_TIMEOUT,
+    ) -> None:
+        self._base_url = base_url.rstrip("/")
+        self._api_key = api_key
+        self._timeouts = timeouts
+        self._stall_timeout = stall_timeout
+        self._owns_http = http is None
+        self._http = http if http is not None else make_http_client(timeouts)
+
+    def __repr__(self) -> str:
+        return f"DifyClient(base_url={self._base_url!r}, api_key=<hidden>)"
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the HTTP client if this object created it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    # -- chat ---------------------------------------------------------------------------
+
+    def stream_chat(
+        self,
+        query: str,
+        *,
+        user: str,
+        conversation_id: str | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        files: list[dict[str, Any]] | None = None,
+        auto_generate_name: bool = True,
+    ) -> AsyncGenerator[StreamEvent, None]:
+        """Send ``query`` and yield the answer as typed events until the turn ends.
+
+        Ends normally after ``message_end`` (or a finished chatflow run). Raises DifyError for
+        HTTP errors, an in-stream ``error`` event, a failed chatflow run, no progress within
+        the stall timeout (``stream_stalled``) or a stream that ends early
+        (``stream_incomplete``); events already yielded stay valid.
+        """
+        _check_user(user)
+        body: dict[str, Any] = {
+            "query": query,
+            "inputs": dict(inputs or {}),
+            "response_mode": "streaming",
+            "user": user,
+            "auto_generate_name": auto_generate_name,
+        }
+        if conversation_id:
+            body["conversation_id"] = conversation_id
+        if files:
+            body["files"] = files
+        log.info("chat stream start conversation=%s", conversation_id or "new")
+        return stream_chat_events(
+            self._http,
+            self._url("/chat-messages"),
+            body=body,
+            headers=self._headers(),
+            http_timeouts=self._timeouts,
+            stall_timeout=self._stall_timeout,
+        )
+
+    async def stop(self, task_id: str, *, user: str) -> None:
+        """Ask Dify to stop a running generation (best effort; always succeeds on Dify)."""
+        _check_user(user)
+        await self._request("POST", f"/chat-messages/{task_id}/stop", json={"user": user})
+
+    # -- history ------------------------------------------------------------------------
+
+    async def messages(
+        self,
+        conversation_id: str,
+        *,
+        user: str,
+        first_id: str | None = None,
+        limit: int = 20,
+    ) -> MessagePage:
+        """One page of a conversation's turns, oldest first; pass ``first_id`` for older."""
+        _check_user(user)
+        params: dict[str, str | int] = {
+            "conversation_id": conversation_id,
+            "user": user,
+            "limit": limit,
+        }
+        if first_id:
+            params["first_id"] = first_id
+        return parse_message_page(await self._request("GET", "/messages", params=params))
+
+    async def conversations(
+        self, *, user: str, last_id: str | None = None, limit: int = 20
+    ) -> ConversationPage:
+        """One page of the user's conversations, most recently active first."""
+        _check_user(user)
+        params: dict[str, str | int] = {"user": user, "limit": limit}
+        if last_id:
+            params["last_id"] = last_id
+        return parse_conversation_page(await self._request("GET", "/conversations", params=params))
+
+    async def rename_conversation(
+        self,
+        conversation_id: str,
+        *,
+        user: str,
+        name: str | None = None,
+        auto_generate: bool = False,
+    ) -> Conversation:
+        """Set a conversation's name, or let Dify generate one from its first question."""
+        _check_user(user)
+        body: dict[str, Any] = {"user": user, "auto_generate": auto_generate}
+        if name is not None:
+            body["name"] = name
+        return parse_conversation(
+            await self._request("POST", f"/conversations/{conversation_id}/name", json=body)
+        )
+
+    async def delete_conversation(self, conversation_id: str, *, user: str) -> None:
+        """Delete a conversation (Dify needs the JSON body even for DELETE)."""
+        _check_user(user)
+        await self._request("DELETE", f"/conversations/{conversation_id}", json={"user": user})
+
+    # -- feedback and extras ------------------------------------------------------------
+
+    async def feedback(
+        self,
+        message_id: str,
+        *,
+        user: str,
+        rating: Rating | None,
+        content: str | None = None,
+    ) -> None:
+        """Rate an answer; ``rating=None`` withdraws an earlier rating."""
+        _check_user(user)
+        body: dict[str, Any] = {"rating": rating, "user": user}
+        if content is not None:
+            body["content"] = content
+        await self._request("POST", f"/messages/{message_id}/feedbacks", json=body)
+
+    async def suggested(self, message_id: str, *, user: str) -> list[str]:
+        """Follow-up questions Dify suggests after an answer."""
+        _check_user(user)
+        return parse_suggestions(
+            await self._request("GET", f"/messages/{message_id}/suggested", params={"user": user})
+        )
+
+    async def parameters(self) -> AppParameters:
+        """The app's opening statement, starter questions and feature switches."""
+        return parse_parameters(await self._request("GET", "/parameters"))
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        return f"{self._base_url}{path}"
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._api_key}"}
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
+        """Send one request; return its decoded JSON body (None for an empty body)."""
+        try:
+            async with self._http.stream(
+                method,
+                self._url(path),
+                params=params,
+                json=json,
+                headers=self._headers(),
+                timeout=self._timeouts,
+            ) as response:
+                await raise_for_response(response)
+                content = await response.aread()
+        except httpx.TransportError as exc:
+            error = error_from_transport(exc)
+            log.info("dify %s %s failed code=%s", method, _route(path), error.code)
+            raise error from None
+        except DifyError as error:
+            log.info("dify %s %s failed %s", method, _route(path), error.log_text)
+            raise
+        if response.status_code == 204 or not content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise DifyError("unexpected_response", "the response body is not JSON") from None
+
+
+def _route(path: str) -> str:
+    """The path with ids removed, so logs show the endpoint and never identifiers twice."""
+    return "/".join("{id}" if len(part) >= 32 else part for part in path.split("/"))
