@@ -14,11 +14,11 @@ from typing import Protocol
 from hc_desktop.core.threads import Thread
 
 
-class ThreadNotFound(LookupError):  # noqa: N818
+class ThreadNotFound(LookupError):
     """The thread does not exist for this user (never existed, deleted, or not theirs)."""
 
 
-class ConversationConflict(ValueError):  # noqa: N818
+class ConversationConflict(ValueError):
     """The Dify conversation id is already attached to a thread of another user.
 
     ``conversation_id`` is unique across the whole table, so such an insert cannot succeed;

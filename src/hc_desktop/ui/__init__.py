@@ -1,0 +1,1 @@
+"""Widgets. They show controller state and send intents; they own no data."""

@@ -1,0 +1,132 @@
+"""Composition root: settings, the Qt application, the qasync loop and orderly shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+
+from hc_desktop.app.options import Options
+from hc_desktop.config import Settings, SettingsError, load_settings
+from hc_desktop.paths import Profile
+
+_log = logging.getLogger("hc_desktop.app")
+
+
+def settings_from(options: Options) -> Settings:
+    return load_settings(
+        cli={
+            "supabase_url": options.supabase_url,
+            "dify_base_url": options.dify_base_url,
+            "database_url": options.database_url,
+            "log_level": options.log_level,
+        }
+    )
+
+
+def profile_for(options: Options) -> Profile:
+    """``--demo`` and normal runs never share data, locks or logs."""
+    name = options.profile or ("demo" if options.demo else "default")
+    return Profile.named(name).ensure()
+
+
+def run_app(options: Options) -> int:
+    """Open the main window and run until it closes; returns the exit code."""
+    os.environ.setdefault("QT_API", "pyside6")
+    try:
+        settings = settings_from(options)
+    except SettingsError as exc:
+        print(f"hc-desktop: {exc}", file=sys.stderr)
+        return 2
+    profile = profile_for(options)
+    from hc_desktop.app.logs import configure_logging
+
+    configure_logging(profile.log_dir, settings.log_level)
+
+    import qasync
+    from PySide6.QtWidgets import QApplication  # Qt before qasync, always
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Health Companion")
+    app.setOrganizationName("hc-desktop")
+    app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        exit_code: int = loop.run_until_complete(_run(options, settings, profile))
+        return exit_code
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+async def _run(options: Options, settings: Settings, profile: Profile) -> int:
+    from hc_desktop.app.graph import Endpoints, build_graph, read_last_user
+    from hc_desktop.app.instance import InstanceLock, ProfileInUse
+    from hc_desktop.app.secrets import resolve_endpoints
+    from hc_desktop.ui.main_window import MainWindow
+
+    lock = InstanceLock(profile.lock_file)
+    try:
+        lock.acquire()
+    except ProfileInUse as exc:
+        print(f"hc-desktop: {exc}", file=sys.stderr)
+        return 3
+    with ExitStack() as stack:
+        stack.callback(lock.release)
+        auto_sign_in: tuple[str, str] | None = None
+        if options.demo:
+            from hc_desktop.app.demo import DemoBackends
+
+            backends = stack.enter_context(DemoBackends(profile))
+            if options.demo_threads is not None:
+                await backends.seed_threads(profile, options.demo_threads)
+            endpoints: Endpoints | None = backends.endpoints()
+            auto_sign_in = (backends.account.email, backends.account.password)
+        else:
+            endpoints = await resolve_endpoints(settings)
+        if endpoints is None:
+            print(
+                "hc-desktop: no servers configured. Set supabase_url, supabase_anon_key and "
+                "dify_base_url (see docs/configuration.md), or try 'hc-desktop --demo'.",
+                file=sys.stderr,
+            )
+            return 2
+
+        graph = build_graph(endpoints, profile)
+        window = MainWindow(graph.controller, profile.settings_file)
+        finished = asyncio.Event()
+        exit_code = 0
+        window.close_requested.connect(finished.set)
+        if options.exit_after_startup:
+            _quit_after_first_paint(window, graph.controller, finished.set)
+        window.show()
+        cached_user = None if endpoints.database_url else read_last_user(profile)
+        graph.controller.start(cached_user, auto_sign_in=auto_sign_in)
+        try:
+            await finished.wait()
+        finally:
+            window.hide()
+            await graph.aclose()
+            window.deleteLater()
+        return exit_code
+
+
+def _quit_after_first_paint(window: object, controller: object, quit_: Callable[[], None]) -> None:
+    """Quit once the list has painted with the rows the local store holds."""
+    from hc_desktop.controller.app_controller import AppController
+    from hc_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and isinstance(controller, AppController)
+    expected: list[int] = []
+    controller.threads_ready.connect(expected.append)
+
+    def on_paint(rows: int) -> None:
+        if expected and rows == expected[-1]:
+            quit_()
+
+    window.thread_list.painted.connect(on_paint)

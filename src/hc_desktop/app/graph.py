@@ -1,0 +1,97 @@
+"""Builds the object graph: clients, session, stores and the controller.
+
+This is the only place that knows every concrete part. Tests and the self-test build the
+same graph against loopback servers and a throwaway profile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from hc_desktop.auth import (
+    KeyringTokenStore,
+    MemoryTokenStore,
+    SessionManager,
+    SupabaseAuth,
+    TokenStore,
+)
+from hc_desktop.controller.app_controller import AppController
+from hc_desktop.dify import DifyClient
+from hc_desktop.paths import Profile
+from hc_desktop.store.local import LocalThreadStore
+from hc_desktop.store.postgres import PostgresThreadStore
+from hc_desktop.store.repository import ThreadRepository
+
+_log = logging.getLogger("hc_desktop.app")
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """Resolved servers and secrets for one run (secrets hidden from repr)."""
+
+    supabase_url: str
+    supabase_anon_key: str = field(repr=False)
+    dify_base_url: str
+    dify_api_key: str = field(repr=False)
+    database_url: str | None = field(default=None, repr=False)
+    database_rls: bool = False
+    persist_session: bool = True
+    """False keeps the session in memory only (demo, self-test, shared workstations)."""
+
+
+@dataclass(slots=True)
+class Graph:
+    """Everything the window needs, and the order to close it in."""
+
+    controller: AppController
+    sessions: SessionManager
+    tokens: TokenStore
+    auth: SupabaseAuth
+    dify: DifyClient
+    profile: Profile
+
+    async def aclose(self) -> None:
+        """Stop tasks first, then the stores, then the HTTP clients; never hang."""
+        await self.controller.shutdown()
+        self.sessions.close()
+        self.tokens.close()
+        await asyncio.gather(self.dify.aclose(), self.auth.aclose(), return_exceptions=True)
+
+
+def read_last_user(profile: Profile) -> uuid.UUID | None:
+    """The user whose cached threads to show before the network answers."""
+    try:
+        data = json.loads(profile.state_file.read_text(encoding="utf-8"))
+        return uuid.UUID(str(data["last_user_id"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_last_user(profile: Profile, user_id: uuid.UUID) -> None:
+    profile.state_file.write_text(json.dumps({"last_user_id": str(user_id)}), encoding="utf-8")
+    profile.state_file.chmod(0o600)
+
+
+def build_graph(endpoints: Endpoints, profile: Profile) -> Graph:
+    """Wire the services and the controller for ``profile``."""
+    auth = SupabaseAuth(endpoints.supabase_url, endpoints.supabase_anon_key)
+    tokens: TokenStore = (
+        KeyringTokenStore(profile=profile.name) if endpoints.persist_session else MemoryTokenStore()
+    )
+    sessions = SessionManager(auth, tokens, lock_path=profile.refresh_lock_file)
+    dify = DifyClient(endpoints.dify_base_url, endpoints.dify_api_key)
+
+    async def open_store(user_id: uuid.UUID) -> ThreadRepository:
+        await asyncio.to_thread(write_last_user, profile, user_id)
+        if endpoints.database_url:
+            claims = sessions.jwt_claims if endpoints.database_rls else None
+            return PostgresThreadStore(endpoints.database_url, user_id, claims=claims)
+        path = profile.thread_store_file(user_id)
+        return await asyncio.to_thread(LocalThreadStore.open, path, user_id)
+
+    controller = AppController(sessions=sessions, dify=dify, open_store=open_store)
+    return Graph(controller, sessions, tokens, auth, dify, profile)

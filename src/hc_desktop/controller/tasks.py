@@ -1,0 +1,111 @@
+"""The one place that starts coroutines for the Qt side.
+
+Slots call :meth:`TaskRunner.start`; the runner keeps a strong reference to every task
+(qasync 0.28's ``asyncSlot`` does not), cancels the previous task started under the same
+key ("load thread" supersedes the older "load thread"), and routes every failure to one
+signal: expected failures carry a plain-language message, anything else is a bug that is
+logged with its traceback and shown as such.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from hc_desktop.core.errors import UserFacingError
+
+_log = logging.getLogger("hc_desktop.tasks")
+
+
+def user_message_of(exc: BaseException) -> str | None:
+    """The plain-language text of an expected failure, or None for a bug."""
+    if isinstance(exc, UserFacingError):
+        return exc.user_message
+    message = getattr(exc, "user_message", None)
+    return message if isinstance(message, str) else None
+
+
+class TaskRunner(QObject):
+    """Owns every background task of the controller."""
+
+    failed = Signal(str)
+    """An expected failure: a plain-language message for the banner."""
+    crashed = Signal(str)
+    """A bug: a short description for the error dialog (details are in the log)."""
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._keyed: dict[str, asyncio.Task[Any]] = {}
+        self._closed = False
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def start(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        *,
+        key: str | None = None,
+        report: bool = True,
+    ) -> asyncio.Task[Any]:
+        """Run ``coro`` as a task; with ``key``, cancel the running task of that key first."""
+        if self._closed:
+            coro.close()
+            raise RuntimeError("the task runner is shut down")
+        if key is not None:
+            previous = self._keyed.pop(key, None)
+            if previous is not None and not previous.done():
+                previous.cancel()
+        task = asyncio.get_event_loop().create_task(coro)
+        was_busy = self.busy
+        self._tasks.add(task)
+        if key is not None:
+            self._keyed[key] = task
+        task.add_done_callback(lambda t: self._finished(t, key, report))
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return task
+
+    def cancel(self, key: str) -> None:
+        task = self._keyed.pop(key, None)
+        if task is not None and not task.done():
+            task.cancel()
+
+    def running(self, key: str) -> bool:
+        task = self._keyed.get(key)
+        return task is not None and not task.done()
+
+    def _finished(self, task: asyncio.Task[Any], key: str | None, report: bool) -> None:
+        self._tasks.discard(task)
+        if key is not None and self._keyed.get(key) is task:
+            del self._keyed[key]
+        if not self._tasks:
+            self.busy_changed.emit(False)
+        if task.cancelled() or not report:
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        message = user_message_of(exc)
+        if message is not None:
+            _log.info("task failed: %s", type(exc).__name__)
+            self.failed.emit(message)
+        else:
+            _log.error("unexpected error in a background task", exc_info=exc)
+            self.crashed.emit(f"{type(exc).__name__} (details are in the log)")
+
+    async def shutdown(self, timeout: float = 3.0) -> None:
+        """Cancel everything and wait (bounded) for the tasks to unwind."""
+        self._closed = True
+        pending = [t for t in self._tasks if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)

@@ -1,0 +1,221 @@
+"""The conversation, rendered into one rich-text document bound to the message model.
+
+Each message is a frame in the document. A streamed answer re-renders only its own frame,
+older pages are inserted at the top, so long conversations stay cheap. Assistant text is
+untrusted: raw HTML is not interpreted, no image or file is ever loaded, and links open in
+the system browser only for http, https and mailto, and only when clicked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextLength,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from hc_desktop.controller.message_model import MessageRoles
+from hc_desktop.ui.link_policy import ACTION_SCHEME, is_external_link_allowed
+
+_MARKDOWN = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+
+
+class ChatView(QTextBrowser):
+    """Shows the messages of :class:`MessageListModel` and reports link and scroll intents."""
+
+    older_requested = Signal()
+    action_requested = Signal(str, int)
+    """(action, message local id) from the in-text action links (copy, retry)."""
+    link_refused = Signal(str)
+    """A link with a scheme that is never opened (only the scheme is reported)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(False)
+        self.setAccessibleName(self.tr("Conversation"))
+        self.setAccessibleDescription(self.tr("Questions and the assistant's answers"))
+        self.anchorClicked.connect(self._on_anchor)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self._model: Any = None
+        self._frames: list[QTextFrame] = []
+
+    # Model binding ---------------------------------------------------------------------------
+    def set_model(self, model: Any) -> None:
+        self._model = model
+        model.modelReset.connect(self._rebuild)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._on_rows_removed)
+        model.dataChanged.connect(self._on_data_changed)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.document().clear()
+        self._frames = []
+        for row in range(self._model.rowCount()):
+            self._frames.append(self._insert_frame(self._end_cursor()))
+            self._render(row)
+        self._scroll_to_bottom()
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        at_bottom = self._at_bottom()
+        bar = self.verticalScrollBar()
+        old_max, old_value = bar.maximum(), bar.value()
+        for row in range(first, last + 1):
+            if row < len(self._frames):
+                cursor = QTextCursor(self._frames[row])
+                cursor.setPosition(self._frames[row].firstPosition() - 1)
+            else:
+                cursor = self._end_cursor()
+            self._frames.insert(row, self._insert_frame(cursor))
+            self._render(row)
+        if first == 0 and last + 1 < len(self._frames):
+            # History page above: keep the reader's place.
+            bar.setValue(old_value + bar.maximum() - old_max)
+        elif at_bottom:
+            self._scroll_to_bottom()
+
+    def _on_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(last, first - 1, -1):
+            frame = self._frames.pop(row)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(frame.firstPosition() - 1)
+            cursor.setPosition(frame.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    def _on_data_changed(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: list[int] | None = None,
+    ) -> None:
+        at_bottom = self._at_bottom()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._render(row)
+        if at_bottom:
+            self._scroll_to_bottom()
+
+    # Rendering -------------------------------------------------------------------------------
+    def _end_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    def _insert_frame(self, cursor: QTextCursor) -> QTextFrame:
+        fmt = QTextFrameFormat()
+        fmt.setPadding(8)
+        fmt.setTopMargin(6)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        return cursor.insertFrame(fmt)
+
+    def _render(self, row: int) -> None:
+        index = self._model.index(row, 0)
+        frame = self._frames[row]
+        role = index.data(MessageRoles.Role)
+        state = index.data(MessageRoles.State)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        local_id = int(index.data(MessageRoles.LocalId))
+
+        fmt = frame.frameFormat()
+        palette = self.palette()
+        if role == "user":
+            fmt.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
+            fmt.setLeftMargin(48)
+            fmt.setRightMargin(0)
+        else:
+            fmt.setBackground(QColor(Qt.GlobalColor.transparent))
+            fmt.setLeftMargin(0)
+            fmt.setRightMargin(48)
+        frame.setFrameFormat(fmt)
+
+        cursor = QTextCursor(frame)
+        cursor.setPosition(frame.firstPosition())
+        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.setCharFormat(QTextCharFormat())
+        if role == "user":
+            cursor.insertText(text)
+        elif text:
+            cursor.insertMarkdown(text, _MARKDOWN)
+        self._render_footer(cursor, state, local_id, str(index.data(MessageRoles.Error) or ""))
+
+    def _render_footer(self, cursor: QTextCursor, state: str, local_id: int, error: str) -> None:
+        """Status and action links under an answer: typing, stopped, interrupted, copy, retry."""
+        hint = QTextCharFormat()
+        hint.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        hint.setFontItalic(True)
+        notes = {
+            "sending": self.tr("Thinking…"),
+            "streaming": "▍",
+            "stopped": self.tr("Stopped."),
+            "interrupted": self.tr("The answer was interrupted.") + (" " + error if error else ""),
+            "failed": error or self.tr("The message could not be sent."),
+        }
+        note = notes.get(state)
+        actions: list[tuple[str, str]] = []
+        if state in ("complete", "stopped", "interrupted") and cursor.position() > 0:
+            actions.append(("copy", self.tr("Copy")))
+        if state in ("interrupted", "failed"):
+            actions.append(("retry", self.tr("Retry")))
+        if note is None and not actions:
+            return
+        if cursor.block().length() > 1:
+            cursor.insertBlock()
+        if note:
+            cursor.insertText(note + ("  " if actions else ""), hint)
+        for action, label in actions:
+            link = QTextCharFormat(hint)
+            link.setAnchor(True)
+            link.setAnchorHref(f"{ACTION_SCHEME}:{action}/{local_id}")
+            link.setFontUnderline(True)
+            link.setForeground(self.palette().color(QPalette.ColorRole.Link))
+            cursor.insertText(label, link)
+            cursor.insertText("  ", hint)
+
+    # Links, resources, scrolling ------------------------------------------------------------
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Never load anything named by the text: no local files, no remote images."""
+        return None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == ACTION_SCHEME:
+            action, _, local_id = url.path().partition("/")
+            if local_id.isdigit():
+                self.action_requested.emit(action, int(local_id))
+            return
+        if is_external_link_allowed(url):
+            QDesktopServices.openUrl(url)
+        else:
+            self.link_refused.emit(url.scheme())
+
+    def copy_text(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 4
+
+    def _scroll_to_bottom(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _on_scroll(self, value: int) -> None:
+        if value == 0 and self.verticalScrollBar().maximum() > 0:
+            self.older_requested.emit()

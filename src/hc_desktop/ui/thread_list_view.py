@@ -1,0 +1,137 @@
+"""The thread list: a list view with a two-line delegate (title, preview) and times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from hc_desktop.controller.thread_list_model import ThreadRoles
+
+_PAD = 6
+
+
+def relative_time(moment: datetime, now: datetime, tr: object) -> str:
+    """'now', '5 min', '2 h', '3 d', or the date, for the list's right-hand column."""
+    translate = QApplication.translate
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return translate("ThreadList", "now")
+    if seconds < 3600:
+        return translate("ThreadList", "{0} min").format(seconds // 60)
+    if seconds < 86400:
+        return translate("ThreadList", "{0} h").format(seconds // 3600)
+    if seconds < 7 * 86400:
+        return translate("ThreadList", "{0} d").format(seconds // 86400)
+    return moment.astimezone().strftime("%Y-%m-%d")
+
+
+class ThreadDelegate(QStyledItemDelegate):
+    """Paints title (bold), time and a one-line preview, elided to the row's width."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(200, 2 * line + 3 * _PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        text_backup = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        option.text = text_backup
+
+        rect: QRect = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        dim_role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+
+        updated = index.data(ThreadRoles.UpdatedAt)
+        when = relative_time(updated, datetime.now(UTC), self) if updated else ""
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        title_metrics = QFontMetrics(title_font)
+        body_metrics = QFontMetrics(option.font)
+        when_width = body_metrics.horizontalAdvance(when) + _PAD
+
+        painter.save()
+        painter.setPen(palette.color(text_role))
+        painter.setFont(title_font)
+        title = title_metrics.elidedText(
+            str(index.data(ThreadRoles.Title) or ""),
+            Qt.TextElideMode.ElideRight,
+            max(0, rect.width() - when_width),
+        )
+        top = QRect(rect.left(), rect.top(), rect.width(), title_metrics.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(option.font)
+        painter.setPen(palette.color(dim_role))
+        painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        preview = " ".join(str(index.data(ThreadRoles.Preview) or "").split())
+        bottom = QRect(rect.left(), top.bottom() + _PAD, rect.width(), body_metrics.height())
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            body_metrics.elidedText(preview, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
+
+
+class ThreadListView(QListView):
+    """Lists threads; emits the chosen thread id and reports its first paints."""
+
+    thread_activated = Signal(str)
+    painted = Signal(int)
+    """Emitted after each paint with the number of rows the model holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ThreadDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName(self.tr("Conversations"))
+        self.setAccessibleDescription(self.tr("Your conversations, newest first"))
+        self.activated.connect(self._emit_thread)
+        self.clicked.connect(self._emit_thread)
+
+    def _emit_thread(self, index: QModelIndex) -> None:
+        thread_id = index.data(ThreadRoles.ThreadId)
+        if thread_id:
+            self.thread_activated.emit(str(thread_id))
+
+    def select_thread(self, thread_id: str) -> None:
+        """Highlight a thread without re-opening it."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(ThreadRoles.ThreadId) == thread_id:
+                self.setCurrentIndex(index)
+                return
+        self.clearSelection()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit(self.model().rowCount())
