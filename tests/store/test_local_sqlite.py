@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta, timezone
 import itertools
+from pathlib import Path
 import sqlite3
 import stat
 import uuid
-from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, insert, select
@@ -152,7 +152,7 @@ def test_new_file_is_at_the_latest_local_version(tmp_path: Path) -> None:
         version = plain.execute("PRAGMA user_version").fetchone()[0]
         names = {r[0] for r in plain.execute("SELECT name FROM sqlite_master")}
     plain.close()
-    assert version == local_schema.LATEST_VERSION == 1
+    assert version == local_schema.LATEST_VERSION == 2
     assert {"threads", "idx_threads_user_id", "idx_threads_conversation_id"} <= names
     assert "idx_threads_user_archived" in names
 
@@ -181,9 +181,9 @@ def test_upgrade_path_keeps_rows_and_adds_tables(tmp_path: Path) -> None:
 
     previous = _run_upgrade(path, (*local_schema.UPGRADES, _add_outbox))
 
-    assert previous == 1
+    assert previous == local_schema.LATEST_VERSION
     with sqlite3.connect(path) as plain:
-        assert plain.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert plain.execute("PRAGMA user_version").fetchone()[0] == local_schema.LATEST_VERSION + 1
         assert plain.execute("SELECT conversation_id FROM threads").fetchall() == [("conv-1",)]
         assert plain.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
     plain.close()
@@ -197,11 +197,12 @@ def test_failed_upgrade_changes_nothing(tmp_path: Path) -> None:
         _run_upgrade(path, (*local_schema.UPGRADES, _add_outbox, _add_cache_then_fail))
 
     with sqlite3.connect(path) as plain:
-        assert plain.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert plain.execute("PRAGMA user_version").fetchone()[0] == local_schema.LATEST_VERSION
         tables = {r[0] for r in plain.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert plain.execute("SELECT conversation_id FROM threads").fetchall() == [("conv-1",)]
     plain.close()
-    assert tables == {"threads"}
+    assert "outbox" not in tables and "message_cache" not in tables
+    assert "threads" in tables
 
 
 def test_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:

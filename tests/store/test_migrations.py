@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 import io
 import json
-import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+import shutil
 
 import psycopg
 import pytest

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
 from datetime import UTC
+import uuid
 
 import pytest
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+import json
+import uuid
 
 import psycopg
 import pytest

@@ -8,10 +8,10 @@ the same hash for the same file.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
+import hashlib
 from importlib import resources
+import json
 from pathlib import Path
 
 BREAKPOINT = "--> statement-breakpoint"

@@ -8,14 +8,14 @@ and its WAL side files are readable by their owner only.
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+import os
 from pathlib import Path
-from typing import Any
+import sqlite3
+from typing import Any, Self
+import uuid
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -100,7 +100,7 @@ class LocalThreadStore(SqlThreadStore):
         self._last_stamp: datetime | None = None
 
     @classmethod
-    def open(cls, path: Path, user_id: uuid.UUID) -> LocalThreadStore:
+    def open(cls, path: Path, user_id: uuid.UUID) -> Self:
         """Create or upgrade the file at ``path`` and return a store bound to ``user_id``.
 
         Blocks until the file is ready (call it off the UI thread).

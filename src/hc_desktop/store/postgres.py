@@ -10,12 +10,12 @@ what is missing instead.
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+import json
 from typing import Any
+import uuid
 
 from sqlalchemy import Connection, create_engine, func, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert

@@ -8,8 +8,8 @@ work runs on the store's own worker thread, never on the Qt thread.
 
 from __future__ import annotations
 
-import uuid
 from typing import Protocol
+import uuid
 
 from hc_desktop.core.threads import Thread
 

@@ -8,13 +8,13 @@ insert ignores an existing conversation. Every statement is filtered by the boun
 from __future__ import annotations
 
 import asyncio
-import logging
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
+import logging
 from typing import Any, TypeVar
+import uuid
 
 from sqlalchemy import Connection, Engine, Row, Select, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
