@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+import sys
 
 from hc_desktop import __version__
 from hc_desktop.app.options import Options

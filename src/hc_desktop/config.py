@@ -9,13 +9,13 @@ one is ignored and reported, so it can be moved to the keyring.
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+import logging
+import os
 from pathlib import Path
+import sys
+import tomllib
 from typing import Any
 
 import platformdirs

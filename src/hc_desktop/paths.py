@@ -7,11 +7,11 @@ tests).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import os
+from pathlib import Path
 import re
 import uuid
-from dataclasses import dataclass
-from pathlib import Path
 
 import platformdirs
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import contextlib
 import json
+from pathlib import Path
 import re
 import socket
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
+import uuid
 
 import httpx
 import pytest

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
+import itertools
 
 import httpx
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from hc_desktop.demo.dify_server import ChatScript, DemoDifyServer
 from hc_desktop.dify import AnswerDelta, AnswerEnd, DifyClient, StreamEvent

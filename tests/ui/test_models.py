@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
+import uuid
 
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import random
-import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+import random
+import uuid
 
 import pytest
 from pytestqt.modeltest import ModelTester

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from contextlib import ExitStack
+import gc
 import logging
 import os
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
+from typing import TYPE_CHECKING
 
 from hc_desktop.app.options import Options
 from hc_desktop.config import Settings, SettingsError, load_settings
 from hc_desktop.paths import Profile
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 _log = logging.getLogger("hc_desktop.app")
 
@@ -46,22 +51,22 @@ def run_app(options: Options) -> int:
 
     configure_logging(profile.log_dir, settings.log_level)
 
-    import qasync
-    from PySide6.QtWidgets import QApplication  # Qt before qasync, always
+    from PySide6.QtWidgets import QApplication
+
+    from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Health Companion")
     app.setOrganizationName("hc-desktop")
     app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = create_event_loop(app)
     try:
         exit_code: int = loop.run_until_complete(_run(options, settings, profile))
         return exit_code
     finally:
-        loop.close()
-        asyncio.set_event_loop(None)
+        close_event_loop(loop)
+        gc.collect()  # release what is left while still on the Qt thread
 
 
 async def _run(options: Options, settings: Settings, profile: Profile) -> int:
@@ -112,8 +117,22 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
         finally:
             window.hide()
             await graph.aclose()
-            window.deleteLater()
+            dispose_qt_objects(window, graph.controller)
         return exit_code
+
+
+def dispose_qt_objects(*objects: QObject) -> None:
+    """Destroy Qt objects now, on the Qt thread, in the order given.
+
+    The window goes before the controller so no view outlives its model. Left to Python's
+    cyclic garbage collector, a QObject may be destroyed on whatever thread happens to run
+    the collection (a database or keyring worker), where Qt cannot unregister its timers.
+    """
+    import shiboken6
+
+    for obj in objects:
+        if shiboken6.isValid(obj):
+            shiboken6.delete(obj)
 
 
 def _quit_after_first_paint(window: object, controller: object, quit_: Callable[[], None]) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
 from dataclasses import dataclass
 from types import TracebackType
+import uuid
 
 from hc_desktop.app.graph import Endpoints
 from hc_desktop.core.rules import default_title, message_preview

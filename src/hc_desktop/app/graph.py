@@ -7,10 +7,10 @@ same graph against loopback servers and a throwaway profile.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 import json
 import logging
 import uuid
-from dataclasses import dataclass, field
 
 from hc_desktop.auth import (
     KeyringTokenStore,

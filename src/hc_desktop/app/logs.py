@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 import sys
 import threading
-from pathlib import Path
 from types import TracebackType
 
 from hc_desktop.paths import make_private_dir

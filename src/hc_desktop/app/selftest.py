@@ -8,14 +8,15 @@ platform plugin, the keyring backends and psycopg's compiled implementation came
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+import gc
 import json
 import os
+from pathlib import Path
 import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from hc_desktop import __version__
@@ -67,6 +68,7 @@ def _environment_report() -> dict[str, Any]:
 
 
 async def _scenario(checks: list[dict[str, Any]]) -> None:
+    from hc_desktop.app import dispose_qt_objects
     from hc_desktop.app.demo import DemoBackends
     from hc_desktop.app.graph import build_graph
     from hc_desktop.controller.message_model import MessageState
@@ -134,7 +136,7 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
             finally:
                 window.close()
                 await graph.aclose()
-                window.deleteLater()
+                dispose_qt_objects(window, controller)
 
 
 def run_selftest(options: Options) -> int:
@@ -144,20 +146,20 @@ def run_selftest(options: Options) -> int:
     report: dict[str, Any] = {"version": __version__, "checks": []}
     exit_code = 1
     try:
-        import qasync
         from PySide6.QtWidgets import QApplication
+
+        from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         app.setQuitOnLastWindowClosed(False)
         report.update(_environment_report())
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
+        loop = create_event_loop(app)
         try:
             loop.run_until_complete(asyncio.wait_for(_scenario(report["checks"]), 120))
         finally:
-            loop.close()
-            asyncio.set_event_loop(None)
+            close_event_loop(loop)
+            gc.collect()
         exit_code = 0 if report["checks"] and all(c["ok"] for c in report["checks"]) else 1
     except CheckFailed:
         exit_code = 1

@@ -8,11 +8,11 @@ signals; they never await anything themselves. Every coroutine runs through the
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 import itertools
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -190,13 +190,17 @@ class AppController(QObject):
         self.tasks.start(self._sessions.run_refresh_loop(), key="refresh")
 
     async def _use_store(self, user_id: uuid.UUID) -> None:
-        """Switch to a user's store and show their threads."""
+        """Switch to a user's store and show their threads.
+
+        The user and the store become visible together: nothing can be sent (and then lost)
+        for a user whose store is still opening.
+        """
         if self._store is not None:
-            await self._store.close()
-            self._store = None
-        self._user_id = user_id
-        self._store = await self._open_store(user_id)
-        threads = await self._store.list_threads()
+            old, self._store, self._user_id = self._store, None, None
+            await old.close()
+        store = await self._open_store(user_id)
+        threads = await store.list_threads()
+        self._store, self._user_id = store, user_id
         self.threads.reset(threads)
         self.threads_ready.emit(len(threads))
 

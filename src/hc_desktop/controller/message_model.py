@@ -6,9 +6,9 @@ is prepended page by page, so a long conversation is never re-rendered as a whol
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
+import itertools
 from typing import Any
 
 from PySide6.QtCore import (

@@ -10,8 +10,8 @@ logged with its traceback and shown as such.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Coroutine
+import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -74,9 +74,14 @@ class TaskRunner(QObject):
         return task
 
     def cancel(self, key: str) -> None:
-        task = self._keyed.pop(key, None)
+        """Ask the task of ``key`` to stop; it stays listed until it has unwound."""
+        task = self._keyed.get(key)
         if task is not None and not task.done():
             task.cancel()
+
+    def active_keys(self) -> list[str]:
+        """Keys of the tasks still running (for status displays and tests)."""
+        return [key for key, task in self._keyed.items() if not task.done()]
 
     def running(self, key: str) -> bool:
         task = self._keyed.get(key)

@@ -7,10 +7,10 @@ answer never resets the view; a full reset happens only on sign-in, sign-out or 
 from __future__ import annotations
 
 import bisect
-import uuid
 from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
+import uuid
 
 from PySide6.QtCore import (
     QAbstractListModel,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
+import uuid
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,12 @@ sockets to end them promptly on stop instead of leaving threads blocked on idle 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 import logging
 import socket
 import threading
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 

@@ -8,18 +8,18 @@ SSE framing byte for byte, and paging rules. Tests bend single chat requests wit
 
 from __future__ import annotations
 
-import json
-import logging
-import re
-import threading
-import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+import json
+import logging
 from pathlib import Path
+import re
+import threading
+import time
 from types import TracebackType
 from typing import Any, Self
+import uuid
 
 from hc_desktop.demo.dify_http import ApiError, ApiHandler, ApiHttpServer, ApiRequest
 from hc_desktop.demo.dify_replies import (

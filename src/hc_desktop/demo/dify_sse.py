@@ -7,9 +7,9 @@ of old servers, and bodies that arrive in arbitrary small byte slices.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 import itertools
 import json
-from collections.abc import Callable, Iterator
 from typing import Any
 
 

@@ -6,15 +6,15 @@ and a demo that creates many rows in one second must still page deterministicall
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 import contextlib
+from dataclasses import dataclass
+from pathlib import Path
 import sqlite3
 import threading
 import time
-import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+import uuid
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (

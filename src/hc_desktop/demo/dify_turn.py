@@ -8,11 +8,11 @@ the failure a test needs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 import threading
 import time
-import uuid
-from dataclasses import dataclass, field
 from typing import Any, Literal
+import uuid
 
 from hc_desktop.demo.dify_replies import split_into_chunks
 from hc_desktop.demo.dify_sse import SseWriter

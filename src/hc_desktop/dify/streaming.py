@@ -9,10 +9,10 @@ stops making progress is abandoned rather than waited on forever.
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, aclosing
+import json
+import logging
 from typing import Any
 
 import httpx

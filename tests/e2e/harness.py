@@ -1,0 +1,92 @@
+"""The real object graph and main window against loopback servers, for end-to-end tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hc_desktop.app import dispose_qt_objects
+from hc_desktop.app.graph import Endpoints, Graph, build_graph
+from hc_desktop.controller.message_model import MessageState
+from hc_desktop.demo.auth_server import DemoAuthServer
+from hc_desktop.demo.dify_server import DemoDifyServer
+from hc_desktop.paths import Profile
+from hc_desktop.ui.main_window import MainWindow
+from tests.fixtures.qt import AsyncRunner, wait_until
+
+
+@dataclass
+class Harness:
+    graph: Graph
+    window: MainWindow
+    qtbot: QtBot
+    aloop: AsyncRunner
+
+    @property
+    def controller(self):  # type: ignore[no-untyped-def]
+        return self.graph.controller
+
+    async def sign_in(self, email: str, password: str) -> None:
+        """Type into the real sign-in dialog and press its button."""
+        dialog = self.window.sign_in_dialog
+        await wait_until(dialog.isVisible, "the sign-in dialog")
+        dialog.email.clear()
+        dialog.password.clear()
+        self.qtbot.keyClicks(dialog.email, email)
+        self.qtbot.keyClicks(dialog.password, password)
+        self.qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+    async def ask(self, text: str) -> None:
+        """Type a question and press Enter, as a user would."""
+        editor = self.window.composer.editor
+        editor.setFocus()
+        self.qtbot.keyClicks(editor, text)
+        self.qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    async def answer_settled(self) -> None:
+        """The turn is over: answer final and the thread written (or the failure handled)."""
+        await wait_until(
+            lambda: (
+                not any(k.startswith("stream:") for k in self.controller.tasks.active_keys())
+                and not self.controller.streaming
+                and bool(self.controller.messages.messages)
+                and self.controller.messages.messages[-1].state
+                not in (MessageState.SENDING, MessageState.STREAMING)
+            ),
+            "the answer to finish",
+        )
+
+
+def endpoints_for(
+    auth: DemoAuthServer, dify: DemoDifyServer, *, database_url: str | None = None
+) -> Endpoints:
+    return Endpoints(
+        supabase_url=auth.url,
+        supabase_anon_key=auth.anon_key,
+        dify_base_url=dify.base_url,
+        dify_api_key=dify.api_key,
+        database_url=database_url,
+        persist_session=True,
+    )
+
+
+@contextmanager
+def running_app(
+    qtbot: QtBot, aloop: AsyncRunner, endpoints: Endpoints, data_dir: Path
+) -> Iterator[Harness]:
+    """Build the graph and window as ``app`` does; close everything afterwards."""
+    profile = Profile.named("test", data_dir).ensure()
+    graph = build_graph(endpoints, profile)
+    window = MainWindow(graph.controller, profile.settings_file)
+    window.show()
+    try:
+        yield Harness(graph, window, qtbot, aloop)
+    finally:
+        window.close()
+        aloop.run(graph.aclose())
+        dispose_qt_objects(window, graph.controller)
