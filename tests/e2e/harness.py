@@ -53,9 +53,9 @@ class Harness:
         await wait_until(
             lambda: (
                 not any(k.startswith("stream:") for k in self.controller.tasks.active_keys())
-                and not self.controller.streaming
-                and bool(self.controller.messages.messages)
-                and self.controller.messages.messages[-1].state
+                and not self.controller.chat.streaming
+                and bool(self.controller.chat.messages.messages)
+                and self.controller.chat.messages.messages[-1].state
                 not in (MessageState.SENDING, MessageState.STREAMING)
             ),
             "the answer to finish",

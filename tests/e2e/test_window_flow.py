@@ -45,7 +45,13 @@ def test_sign_in_stream_and_keep_the_thread(
     with running_app(qtbot, aloop, endpoints, tmp_path) as app:
         window, controller = app.window, app.controller
         updates: list[int] = []
-        controller.messages.dataChanged.connect(lambda *_: updates.append(1))
+        controller.chat.messages.dataChanged.connect(lambda *_: updates.append(1))
+        first_titles: list[str] = []
+        controller.threads.model.rowsInserted.connect(
+            lambda _parent, first, _last: first_titles.append(
+                controller.threads.model.thread_at(first).title
+            )
+        )
 
         async def scenario() -> None:
             controller.start(None)
@@ -59,18 +65,26 @@ def test_sign_in_stream_and_keep_the_thread(
             await app.ask(QUESTION)
             assert window.composer.text == ""
             await app.answer_settled()
+            await wait_until(
+                lambda: (
+                    (t := controller.threads.model.thread_at(0)) is not None
+                    and t.title != QUESTION[:50]
+                ),
+                "Dify's generated name",
+            )
 
         app.aloop.run(scenario())
-        answer = controller.messages.messages[-1]
+        answer = controller.chat.messages.messages[-1]
         assert answer.state is MessageState.COMPLETE
         assert answer.text == dify_server.scripted_answer(QUESTION)
         assert len(updates) > 1, "the answer should grow in steps, not arrive at once"
         assert answer.text.split()[0] in window.chat_view.toPlainText()
 
-        assert controller.threads.rowCount() == 1
-        thread = controller.threads.thread_at(0)
+        assert controller.threads.model.rowCount() == 1
+        thread = controller.threads.model.thread_at(0)
         assert thread is not None
-        assert thread.title == QUESTION[:50]
+        assert first_titles == [QUESTION[:50]], "created with the seed's default title"
+        assert thread.title is not None and thread.title.startswith("About ")
         assert thread.last_message_preview == answer.text[:100]
         request = _chat_requests(dify_server)[0]
         assert request.json["user"] == auth_account.user_id  # type: ignore[attr-defined]
@@ -78,7 +92,9 @@ def test_sign_in_stream_and_keep_the_thread(
     user = uuid.UUID(auth_account.user_id)
     store_file = Profile.named("test", tmp_path).thread_store_file(user)
     stored = aloop.run(_read_threads(store_file, user))
-    assert [(t.conversation_id, t.title) for t in stored] == [(thread.conversation_id, QUESTION)]
+    assert [(t.conversation_id, t.title) for t in stored] == [
+        (thread.conversation_id, thread.title)
+    ]
 
 
 async def _read_threads(path: Path, user: uuid.UUID) -> list:  # type: ignore[type-arg]
@@ -108,12 +124,12 @@ def test_thread_row_lands_in_shared_postgres(
             await wait_until(lambda: not app.window.sign_in_dialog.isVisible(), "sign-in")
             await app.ask(QUESTION)
             await app.answer_settled()
-            await wait_until(lambda: app.controller.threads.rowCount() == 1, "the thread")
+            await wait_until(lambda: app.controller.threads.model.rowCount() == 1, "the thread")
             await app.ask("And in winter?")
             await app.answer_settled()
             await wait_until(
                 lambda: (
-                    (t := app.controller.threads.thread_at(0)) is not None
+                    (t := app.controller.threads.model.thread_at(0)) is not None
                     and t.last_message_preview
                     == dify_server.scripted_answer("And in winter?")[:100]
                 ),
@@ -121,27 +137,41 @@ def test_thread_row_lands_in_shared_postgres(
             )
 
         app.aloop.run(scenario())
-        conversation = app.controller.threads.thread_at(0).conversation_id  # type: ignore[union-attr]
+        thread = app.controller.threads.model.thread_at(0)
+        assert thread is not None
 
-    engine = sa.create_engine(pg_database.replace("postgresql://", "postgresql+psycopg://", 1))
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                sa.text(
-                    "select user_id, conversation_id, title, last_message_preview, archived, "
-                    "created_at < updated_at from health_companion.threads"
-                )
-            ).all()
-    finally:
-        engine.dispose()
+        async def pushed() -> None:
+            await wait_until(
+                lambda: app.window.sync_label.text() == "Synced", "the push", timeout=20
+            )
+
+        app.aloop.run(pushed())
+
+    rows = _shared_rows(pg_database)
     assert len(rows) == 1
     user_id, conversation_id, title, preview, archived, touched = rows[0]
     assert str(user_id) == auth_account.user_id
-    assert conversation_id == conversation
-    assert title == QUESTION[:50]
+    assert conversation_id == thread.conversation_id
+    assert title == thread.title
     assert preview == dify_server.scripted_answer("And in winter?")[:100]
     assert archived is False
     assert touched, "updated_at moves on every new message"
+
+
+def _shared_rows(url: str) -> list[sa.Row]:  # type: ignore[type-arg]
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            return list(
+                conn.execute(
+                    sa.text(
+                        "select user_id, conversation_id, title, last_message_preview, "
+                        "archived, created_at < updated_at from health_companion.threads"
+                    )
+                ).all()
+            )
+    finally:
+        engine.dispose()
 
 
 def test_next_start_signs_in_silently(
@@ -203,17 +233,21 @@ def test_error_mid_answer_keeps_the_partial_answer_and_retry_completes(
     async def scenario() -> None:
         await app.ask(QUESTION)
         await app.answer_settled()
-        answer = app.controller.messages.messages[-1]
+        answer = app.controller.chat.messages.messages[-1]
         assert answer.state is MessageState.INTERRUPTED
         assert answer.text, "the part that arrived stays on screen"
-        assert app.window.banner.isVisible() and app.window.banner.retry_button.isVisible()
-        assert app.controller.threads.rowCount() == 1
-        app.qtbot.mouseClick(app.window.banner.retry_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: len(app.controller.messages.messages) == 4, "the retried turn")
+        banner = app.window.banner
+        assert banner.isVisible() and banner.action_button.isVisible()
+        assert banner.action_button.text() == "Retry"
+        assert app.controller.threads.model.rowCount() == 1
+        app.qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
+        await wait_until(
+            lambda: len(app.controller.chat.messages.messages) == 4, "the retried turn"
+        )
         await app.answer_settled()
 
     app.aloop.run(scenario())
-    messages = app.controller.messages.messages
+    messages = app.controller.chat.messages.messages
     assert [m.state for m in messages] == [
         MessageState.COMPLETE,
         MessageState.INTERRUPTED,
@@ -221,9 +255,12 @@ def test_error_mid_answer_keeps_the_partial_answer_and_retry_completes(
         MessageState.COMPLETE,
     ]
     assert messages[2].text == QUESTION
-    assert app.controller.threads.rowCount() == 1, "retrying never duplicates the thread"
+    assert app.controller.threads.model.rowCount() == 1, "retrying never duplicates the thread"
     chats = _chat_requests(dify_server)
-    assert chats[1].json["conversation_id"] == app.controller.threads.thread_at(0).conversation_id  # type: ignore[attr-defined,union-attr]
+    assert (
+        chats[1].json["conversation_id"]
+        == app.controller.threads.model.thread_at(0).conversation_id
+    )  # type: ignore[attr-defined,union-attr]
 
 
 def test_failed_send_gives_the_text_back(signed_in, dify_server: DemoDifyServer) -> None:  # type: ignore[no-untyped-def]
@@ -236,9 +273,9 @@ def test_failed_send_gives_the_text_back(signed_in, dify_server: DemoDifyServer)
 
     app.aloop.run(scenario())
     assert app.window.composer.text == QUESTION
-    assert app.controller.messages.messages[-1].state is MessageState.FAILED
+    assert app.controller.chat.messages.messages[-1].state is MessageState.FAILED
     assert app.window.banner.isVisible()
-    assert app.controller.threads.rowCount() == 0
+    assert app.controller.threads.model.rowCount() == 0
 
 
 def test_empty_and_overlong_messages_are_not_sent(signed_in, dify_server: DemoDifyServer) -> None:  # type: ignore[no-untyped-def]
@@ -265,7 +302,7 @@ def test_stop_keeps_what_arrived(signed_in, dify_server: DemoDifyServer) -> None
         await app.ask(QUESTION)
         await wait_until(
             lambda: (
-                app.controller.messages.messages[-1].state is MessageState.STREAMING
+                app.controller.chat.messages.messages[-1].state is MessageState.STREAMING
                 and app.window.composer.stop_button.isVisible()
             ),
             "streaming",
@@ -277,11 +314,11 @@ def test_stop_keeps_what_arrived(signed_in, dify_server: DemoDifyServer) -> None
         )
 
     app.aloop.run(scenario())
-    answer = app.controller.messages.messages[-1]
+    answer = app.controller.chat.messages.messages[-1]
     assert answer.state is MessageState.STOPPED
     assert answer.text
     assert app.window.composer.send_button.isVisible()
-    assert app.controller.threads.rowCount() == 1
+    assert app.controller.threads.model.rowCount() == 1
 
 
 def test_selecting_a_thread_loads_its_history(
@@ -292,19 +329,21 @@ def test_selecting_a_thread_loads_its_history(
     conversation = dify_server.seed_conversation(auth_account.user_id, "seeded", exchanges)
 
     async def scenario() -> None:
-        store = app.controller._store
-        thread = await store.create_if_absent(conversation, title="Seeded", preview="answer 2")
-        app.controller.threads.upsert(thread)
+        data = app.controller.threads.data
+        thread = await data.threads.create_if_absent(
+            conversation, title="Seeded", preview="answer 2"
+        )
+        app.controller.threads.model.upsert(thread)
         index = app.window.thread_list.model().index(0, 0)
         app.qtbot.mouseClick(
             app.window.thread_list.viewport(),
             Qt.MouseButton.LeftButton,
             pos=app.window.thread_list.visualRect(index).center(),
         )
-        await wait_until(lambda: len(app.controller.messages.messages) == 6, "the history")
+        await wait_until(lambda: len(app.controller.chat.messages.messages) == 6, "the history")
 
     app.aloop.run(scenario())
-    texts = [m.text for m in app.controller.messages.messages]
+    texts = [m.text for m in app.controller.chat.messages.messages]
     assert texts == ["question 0", "answer 0", "question 1", "answer 1", "question 2", "answer 2"]
     assert "Seeded" in app.window.windowTitle()
 

@@ -70,11 +70,16 @@ def run_app(options: Options) -> int:
 
 
 async def _run(options: Options, settings: Settings, profile: Profile) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
     from hc_desktop.app.graph import Endpoints, build_graph, read_last_user
     from hc_desktop.app.instance import InstanceLock, ProfileInUse
     from hc_desktop.app.secrets import resolve_endpoints
     from hc_desktop.ui.main_window import MainWindow
 
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     lock = InstanceLock(profile.lock_file)
     try:
         lock.acquire()
@@ -107,6 +112,13 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
         finished = asyncio.Event()
         exit_code = 0
         window.close_requested.connect(finished.set)
+        app.applicationStateChanged.connect(
+            lambda state: (
+                graph.controller.app_activated()
+                if state == Qt.ApplicationState.ApplicationActive
+                else None
+            )
+        )
         if options.exit_after_startup:
             _quit_after_first_paint(window, graph.controller, finished.set)
         window.show()

@@ -20,11 +20,11 @@ from hc_desktop.auth import (
     TokenStore,
 )
 from hc_desktop.controller.app_controller import AppController
+from hc_desktop.controller.threads_controller import UserData
 from hc_desktop.dify import DifyClient
 from hc_desktop.paths import Profile
 from hc_desktop.store.local import LocalThreadStore
-from hc_desktop.store.postgres import PostgresThreadStore
-from hc_desktop.store.repository import ThreadRepository
+from hc_desktop.sync import CachedThreadRepository, MessageCache, RemoteThreads, SyncEngine
 
 _log = logging.getLogger("hc_desktop.app")
 
@@ -85,13 +85,24 @@ def build_graph(endpoints: Endpoints, profile: Profile) -> Graph:
     sessions = SessionManager(auth, tokens, lock_path=profile.refresh_lock_file)
     dify = DifyClient(endpoints.dify_base_url, endpoints.dify_api_key)
 
-    async def open_store(user_id: uuid.UUID) -> ThreadRepository:
+    async def open_user_data(user_id: uuid.UUID) -> UserData:
+        """The local file always; with a shared database also the remote and the sync engine."""
         await asyncio.to_thread(write_last_user, profile, user_id)
-        if endpoints.database_url:
-            claims = sessions.jwt_claims if endpoints.database_rls else None
-            return PostgresThreadStore(endpoints.database_url, user_id, claims=claims)
         path = profile.thread_store_file(user_id)
-        return await asyncio.to_thread(LocalThreadStore.open, path, user_id)
+        if not endpoints.database_url:
+            local = await asyncio.to_thread(LocalThreadStore.open, path, user_id)
+            return UserData(threads=local, local=local, messages=MessageCache(local))
+        cached = await asyncio.to_thread(CachedThreadRepository.open, path, user_id)
+        claims = sessions.jwt_claims if endpoints.database_rls else None
+        remote = RemoteThreads(endpoints.database_url, user_id, claims=claims)
+        engine = SyncEngine(cached, remote, dify, user_id)
+        return UserData(
+            threads=cached,
+            local=cached,
+            messages=MessageCache(cached),
+            sync=engine,
+            closers=[remote.close],
+        )
 
-    controller = AppController(sessions=sessions, dify=dify, open_store=open_store)
+    controller = AppController(sessions=sessions, dify=dify, open_user_data=open_user_data)
     return Graph(controller, sessions, tokens, auth, dify, profile)

@@ -20,6 +20,7 @@ import traceback
 from typing import Any
 
 from hc_desktop import __version__
+from hc_desktop.app.bundle_probe import KEYRING_ROUNDTRIP_ENV, keyring_roundtrip
 from hc_desktop.app.options import Options
 
 _TIMEOUT = 20.0
@@ -64,6 +65,10 @@ def _environment_report() -> dict[str, Any]:
         report["psycopg_impl"] = psycopg.pq.__impl__
     except Exception as exc:
         report["psycopg_impl"] = f"unavailable: {type(exc).__name__}"
+    from hc_desktop.app.bundle_probe import keyring_report, qt_plugin_report
+
+    report.update(qt_plugin_report(report["qt_platform"]))
+    report.update(keyring_report())
     return report
 
 
@@ -109,17 +114,20 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
 
                 async def chat() -> dict[str, Any]:
                     updates: list[int] = []
-                    controller.messages.dataChanged.connect(lambda *_: updates.append(1))
-                    if not controller.send(_QUESTION):
+                    chat = controller.chat
+                    chat.messages.dataChanged.connect(lambda *_: updates.append(1))
+                    if not chat.send(_QUESTION):
                         raise CheckFailed("the question was refused")
-                    await _wait_for(lambda: not controller.streaming, "the answer")
-                    answer = controller.messages.messages[-1]
+                    await _wait_for(lambda: not chat.streaming, "the answer")
+                    answer = chat.messages.messages[-1]
                     if answer.state is not MessageState.COMPLETE or not answer.text:
                         raise CheckFailed(f"answer ended as {answer.state.value}")
                     return {"answer_chars": len(answer.text), "model_updates": len(updates)}
 
                 async def thread_persisted() -> dict[str, Any]:
-                    await _wait_for(lambda: controller.threads.rowCount() == 1, "the new thread")
+                    await _wait_for(
+                        lambda: controller.threads.model.rowCount() == 1, "the new thread"
+                    )
                     user = backends.account.user_id
                     store = LocalThreadStore.open(profile.thread_store_file(user), user)
                     try:
@@ -133,6 +141,8 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
                 await check("sign_in", sign_in)
                 await check("streamed_chat", chat)
                 await check("thread_persisted", thread_persisted)
+                if os.environ.get(KEYRING_ROUNDTRIP_ENV) == "1":
+                    await check("keyring_roundtrip", keyring_roundtrip)
             finally:
                 window.close()
                 await graph.aclose()

@@ -19,15 +19,19 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
-from hc_desktop.controller.thread_list_model import ThreadListModel
+from hc_desktop.controller.thread_list_model import ThreadListModel, ThreadRoles
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class ThreadFilterModel(QAbstractProxyModel):
     """Rows of one view (active or archived) that contain the search text."""
+
+    rename_requested = Signal(str, str)
+    """(thread id, new title) from the list's inline editor."""
 
     def __init__(self, source: ThreadListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +105,16 @@ class ThreadFilterModel(QAbstractProxyModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """An inline rename: hand it to the controller, which stores it and updates the row."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        thread_id = self.data(index, ThreadRoles.ThreadId)
+        if thread_id:
+            self.rename_requested.emit(str(thread_id), str(value))
+        return True
 
     def roleNames(self) -> dict[int, QByteArray]:
         return self._source.roleNames()

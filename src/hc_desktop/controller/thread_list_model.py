@@ -75,6 +75,8 @@ class ThreadListModel(QAbstractListModel):
             return display_title(thread, self._untitled)
         if role == Qt.ItemDataRole.ToolTipRole:
             return thread.title or None
+        if role == Qt.ItemDataRole.EditRole:
+            return thread.title or ""
         if role == ThreadRoles.ThreadId:
             return str(thread.id)
         if role == ThreadRoles.Preview:

@@ -8,13 +8,14 @@ and its WAL side files are readable by their owner only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+import contextlib
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 import os
 from pathlib import Path
 import sqlite3
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 import uuid
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -27,6 +28,8 @@ from hc_desktop.store import local_schema
 from hc_desktop.store.dberrors import unavailable
 from hc_desktop.store.schema import SQLITE_TRANSLATE_MAP, threads
 from hc_desktop.store.sqlstore import SqlThreadStore
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5_000
 _OWNER_ONLY_DIR = 0o700
@@ -118,6 +121,17 @@ class LocalThreadStore(SqlThreadStore):
             store._executor.shutdown(wait=True)
             raise
         return store
+
+    async def erase(self) -> None:
+        """Close and delete the file with its side files (sign-out clears the user's cache)."""
+        await self.close()
+        for suffix in ("", *_SIDE_FILES):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{self.path}{suffix}")
+
+    async def transact(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one transaction on the store's writer thread."""
+        return await self._run(work)
 
     @property
     def path(self) -> Path:

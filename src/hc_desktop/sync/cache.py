@@ -7,10 +7,7 @@ the :class:`~hc_desktop.sync.engine.SyncEngine` pushes the outbox later.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-import contextlib
 from datetime import UTC, datetime
-import os
 from typing import Any, TypeVar
 import uuid
 
@@ -137,19 +134,8 @@ class CachedThreadRepository(LocalThreadStore):
 
     # -- for the sync engine and the message cache ---------------------------------------------
 
-    async def transact(self, work: Callable[[Connection], T]) -> T:
-        """Run ``work`` in one transaction on the store's writer thread."""
-        return await self._run(work)
-
     def now(self) -> datetime:
         return self._now()
-
-    async def erase(self) -> None:
-        """Close and delete the file with its side files (sign-out clears the user's cache)."""
-        await self.close()
-        for suffix in ("", *_SIDE_FILES):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(f"{self.path}{suffix}")
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from hc_desktop.sync.cache import CachedThreadRepository
+from hc_desktop.store.local import LocalThreadStore
 from hc_desktop.sync.tables import cached_messages
 
 
@@ -49,7 +49,7 @@ class CachedMessage:
 class MessageCache:
     """Per-conversation history in the same file (and on the same writer) as the threads."""
 
-    def __init__(self, store: CachedThreadRepository) -> None:
+    def __init__(self, store: LocalThreadStore) -> None:
         self._store = store
 
     async def save(self, conversation_id: str, messages: Sequence[MessageLike]) -> None:

@@ -1,16 +1,15 @@
-"""A non-modal strip above the conversation for problems the user should know about."""
+"""A non-modal strip above the conversation for problems and offers (retry, undo, restore)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class Banner(QFrame):
-    """Shows one message at a time, with Retry when the failed action can be repeated."""
-
-    retry_requested = Signal()
+    """Shows one message at a time, with at most one action button and Dismiss."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,24 +20,38 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.label.setAccessibleName(self.tr("Notice"))
-        self.retry_button = QPushButton(self.tr("Retry"), self)
-        self.retry_button.setAccessibleName(self.tr("Retry the last message"))
+        self.action_button = QPushButton(self)
         self.close_button = QPushButton(self.tr("Dismiss"), self)
         self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
-        row.addWidget(self.retry_button)
+        row.addWidget(self.action_button)
         row.addWidget(self.close_button)
-        self.retry_button.clicked.connect(self.retry_requested)
-        self.close_button.clicked.connect(self.hide)
-        self.retry_button.hide()
+        self.action_button.clicked.connect(self._run_action)
+        self.close_button.clicked.connect(self.clear)
+        self._action: Callable[[], None] | None = None
+        self.action_button.hide()
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(
+        self, text: str, action: str | None = None, run: Callable[[], None] | None = None
+    ) -> None:
+        """Show ``text``; with ``action``/``run``, offer one button (Retry, Undo, Restore…)."""
         self.label.setText(text)
+        self._action = run if action else None
+        self.action_button.setVisible(bool(action and run))
+        if action:
+            self.action_button.setText(action)
+            self.action_button.setAccessibleName(action)
         self.show()
 
-    def set_retry_available(self, available: bool) -> None:
-        self.retry_button.setVisible(available)
-        if available:
-            self.show()
+    def clear(self) -> None:
+        self._action = None
+        self.action_button.hide()
+        self.hide()
+
+    def _run_action(self) -> None:
+        action, self._action = self._action, None
+        self.clear()
+        if action is not None:
+            action()

@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+import uuid
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from hc_desktop.controller.app_controller import AppController
+from hc_desktop.controller.thread_list_model import display_title
+from hc_desktop.core.threads import Thread
 from hc_desktop.ui.banner import Banner
 from hc_desktop.ui.chat_view import ChatView
 from hc_desktop.ui.composer import Composer
 from hc_desktop.ui.sign_in_dialog import SignInDialog
 from hc_desktop.ui.thread_list_view import ThreadListView
+
+_ACTIVE_TAB, _ARCHIVED_TAB = 0, 1
 
 
 class MainWindow(QMainWindow):
@@ -36,39 +43,59 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
         self.setWindowTitle(self.tr("Health Companion"))
-
-        self.new_chat_button = QPushButton(self.tr("New chat"), self)
-        self.new_chat_button.setAccessibleName(self.tr("Start a new chat"))
-        self.thread_list = ThreadListView(self)
-        self.thread_list.setModel(controller.threads)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.new_chat_button)
-        left_layout.addWidget(self.thread_list, 1)
-
-        self.banner = Banner(self)
-        self.chat_view = ChatView(self)
-        self.chat_view.setPlaceholderText(
-            self.tr("Ask a question to start a conversation, or pick one on the left.")
-        )
-        self.chat_view.set_model(controller.messages)
-        self.composer = Composer(self)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.chat_view, 1)
-        right_layout.addWidget(self.composer)
-
+        self._build_thread_panel()
+        self._build_conversation_panel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.thread_panel)
+        self.splitter.addWidget(self.conversation_panel)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._build_status_bar()
+        self._build_actions()
+        self.sign_in_dialog = SignInDialog(self)
+        self._bind()
+        self._restore_geometry()
 
+    # Layout --------------------------------------------------------------------------------
+    def _build_thread_panel(self) -> None:
+        self.thread_panel = QWidget(self)
+        self.new_chat_button = QPushButton(self.tr("New chat"), self.thread_panel)
+        self.new_chat_button.setAccessibleName(self.tr("Start a new chat"))
+        self.search_box = QLineEdit(self.thread_panel)
+        self.search_box.setPlaceholderText(self.tr("Search conversations (Ctrl+F)"))
+        self.search_box.setAccessibleName(self.tr("Search conversations"))
+        self.search_box.setClearButtonEnabled(True)
+        self.view_tabs = QTabBar(self.thread_panel)
+        self.view_tabs.addTab(self.tr("Conversations"))
+        self.view_tabs.addTab(self.tr("Archived"))
+        self.view_tabs.setAccessibleName(self.tr("Show active or archived conversations"))
+        self.thread_list = ThreadListView(self.thread_panel)
+        self.thread_list.setModel(self.controller.threads.view)
+        layout = QVBoxLayout(self.thread_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.new_chat_button)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.view_tabs)
+        layout.addWidget(self.thread_list, 1)
+
+    def _build_conversation_panel(self) -> None:
+        self.conversation_panel = QWidget(self)
+        self.banner = Banner(self.conversation_panel)
+        self.chat_view = ChatView(self.conversation_panel)
+        self.chat_view.setPlaceholderText(self._empty_chat_text())
+        self.chat_view.set_model(self.controller.chat.messages)
+        self.composer = Composer(self.conversation_panel)
+        layout = QVBoxLayout(self.conversation_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.chat_view, 1)
+        layout.addWidget(self.composer)
+
+    def _build_status_bar(self) -> None:
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(self.tr("Connection status"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Changes waiting to be saved"))
         self.account_button = QToolButton(self)
         self.account_button.setText(self.tr("Account"))
         self.account_button.setAccessibleName(self.tr("Account"))
@@ -80,47 +107,149 @@ class MainWindow(QMainWindow):
         self.account_button.setMenu(self.account_menu)
         self.account_button.hide()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.account_button)
 
-        self.new_chat_action = QAction(self.tr("New chat"), self)
-        self.new_chat_action.setShortcut(QKeySequence.StandardKey.New)
-        self.addAction(self.new_chat_action)
+    def _build_actions(self) -> None:
+        """Every thread action: in the context menu, the window and a keyboard shortcut."""
 
-        self.sign_in_dialog = SignInDialog(self)
-        self._bind()
-        self._restore_geometry()
+        def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+            created = QAction(text, self)
+            created.setShortcut(QKeySequence(shortcut))
+            created.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(created)
+            return created
 
+        self.new_chat_action = action(self.tr("New chat"), QKeySequence.StandardKey.New)
+        self.search_action = action(self.tr("Search conversations"), QKeySequence.StandardKey.Find)
+        self.rename_action = action(self.tr("Rename"), "F2")
+        self.archive_action = action(self.tr("Archive"), "Ctrl+E")
+        self.delete_action = action(self.tr("Delete…"), QKeySequence.StandardKey.Delete)
+        self.copy_title_action = action(self.tr("Copy title"), "Ctrl+Shift+C")
+        # Delete and F2 belong to the list; elsewhere they edit text.
+        for list_only in (self.rename_action, self.delete_action):
+            list_only.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.removeAction(list_only)
+            self.thread_list.addAction(list_only)
+        self.thread_menu = QMenu(self)
+        for item in (self.rename_action, self.archive_action, self.copy_title_action):
+            self.thread_menu.addAction(item)
+        self.thread_menu.addSeparator()
+        self.thread_menu.addAction(self.delete_action)
+
+    # Bindings ------------------------------------------------------------------------------
     def _bind(self) -> None:
         c = self.controller
-        self.new_chat_button.clicked.connect(c.new_chat)
-        self.new_chat_action.triggered.connect(c.new_chat)
-        self.thread_list.thread_activated.connect(c.select_thread)
+        chat, threads, session = c.chat, c.threads, c.session
+        self.new_chat_button.clicked.connect(chat.new_chat)
+        self.new_chat_action.triggered.connect(self._new_chat)
+        self.search_action.triggered.connect(self._focus_search)
+        self.search_box.textChanged.connect(threads.set_search)
+        self.view_tabs.currentChanged.connect(self._on_view_tab)
+        self.thread_list.thread_activated.connect(chat.select_thread)
+        self.thread_list.context_menu_requested.connect(self._show_thread_menu)
+        self.rename_action.triggered.connect(self.thread_list.rename_current)
+        self.archive_action.triggered.connect(self._toggle_archived)
+        self.delete_action.triggered.connect(self._confirm_delete)
+        self.copy_title_action.triggered.connect(self._copy_title)
+
         self.composer.send_requested.connect(self._send)
-        self.composer.stop_requested.connect(c.stop)
-        self.banner.retry_requested.connect(c.retry)
-        self.chat_view.older_requested.connect(c.load_older)
+        self.composer.stop_requested.connect(chat.stop)
+        self.chat_view.older_requested.connect(chat.load_older)
         self.chat_view.action_requested.connect(self._on_message_action)
         self.chat_view.link_refused.connect(self._on_link_refused)
-        self.sign_in_dialog.submitted.connect(c.sign_in)
-        self.sign_out_action.triggered.connect(c.sign_out)
+        self.sign_in_dialog.submitted.connect(session.sign_in)
+        self.sign_out_action.triggered.connect(lambda: c.sign_out())
 
         c.notice.connect(self.banner.show_message)
-        c.notice_cleared.connect(self.banner.hide)
-        c.retry_available.connect(self.banner.set_retry_available)
         c.crashed.connect(self._show_crash)
-        c.status_changed.connect(self.status_label.setText)
-        c.streaming_changed.connect(self.composer.set_streaming)
-        c.composer_restore.connect(self._restore_composer)
-        c.current_thread_changed.connect(self._on_current_thread)
-        c.sign_in_required.connect(self.sign_in_dialog.prompt)
-        c.sign_in_busy.connect(self.sign_in_dialog.set_busy)
-        c.sign_in_failed.connect(self.sign_in_dialog.show_error)
-        c.session_changed.connect(self._on_session)
-        c.history_loading.connect(self._on_history_loading)
+        c.sign_out_pending.connect(self._confirm_sign_out)
+        chat.notice_cleared.connect(self.banner.clear)
+        chat.retry_available.connect(self._offer_retry)
+        chat.streaming_changed.connect(self.composer.set_streaming)
+        chat.composer_restore.connect(self._restore_composer)
+        chat.current_thread_changed.connect(self._on_current_thread)
+        chat.history_loading.connect(self._on_history_loading)
+        threads.sync_status_changed.connect(self._on_sync_status)
+        threads.undo_available.connect(self._offer_undo)
+        threads.conflict_found.connect(self._offer_restore)
+        session.status_changed.connect(self.status_label.setText)
+        session.sign_in_required.connect(self.sign_in_dialog.prompt)
+        session.sign_in_busy.connect(self.sign_in_dialog.set_busy)
+        session.sign_in_failed.connect(self.sign_in_dialog.show_error)
+        session.session_changed.connect(self._on_session)
+
+    # Thread actions --------------------------------------------------------------------------
+    def _selected_thread_id(self) -> str | None:
+        return self.thread_list.current_thread_id()
+
+    def _show_thread_menu(self, thread_id: str, position: QPoint) -> None:
+        self._update_archive_action()
+        self.thread_menu.popup(position)
+
+    def _update_archive_action(self) -> None:
+        archived = self.controller.threads.view.archived_view
+        self.archive_action.setText(self.tr("Unarchive") if archived else self.tr("Archive"))
+
+    def _toggle_archived(self) -> None:
+        thread_id = self._selected_thread_id()
+        if thread_id:
+            archive = not self.controller.threads.view.archived_view
+            self.controller.threads.set_archived(thread_id, archive)
+
+    def _confirm_delete(self) -> None:
+        thread_id = self._selected_thread_id()
+        thread = self._thread(thread_id)
+        if thread_id is None or thread is None:
+            return
+        title = display_title(thread, self.tr("New chat"))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete conversation"),
+            self.tr(
+                "Delete “{0}”? The conversation and its messages are removed from this "
+                "computer, the web app and the assistant. This cannot be undone."
+            ).format(title),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished() -> None:
+            if box.clickedButton() is delete_button:
+                self.controller.threads.delete(thread_id)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _copy_title(self) -> None:
+        thread = self._thread(self._selected_thread_id())
+        if thread is not None:
+            QGuiApplication.clipboard().setText(display_title(thread, ""))
+            self.status_label.setText(self.tr("Title copied."))
+
+    def _thread(self, thread_id: str | None) -> Thread | None:
+        if not thread_id:
+            return None
+        return self.controller.threads.thread_by_id(uuid.UUID(thread_id))
+
+    def _on_view_tab(self, index: int) -> None:
+        self.controller.threads.show_archived(index == _ARCHIVED_TAB)
+        self._update_archive_action()
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _new_chat(self) -> None:
+        self.controller.chat.new_chat()
+        self.composer.editor.setFocus()
 
     # Reactions ------------------------------------------------------------------------------
     def _send(self, text: str) -> None:
-        if self.controller.send(text):
+        if self.controller.chat.send(text):
             self.composer.set_text("")
 
     def _restore_composer(self, text: str) -> None:
@@ -128,13 +257,39 @@ class MainWindow(QMainWindow):
         if not self.composer.text.strip():
             self.composer.set_text(text)
 
+    def _offer_retry(self, available: bool) -> None:
+        if available:
+            self.banner.show_message(
+                self.banner.label.text() or self.tr("The answer could not be completed."),
+                self.tr("Retry"),
+                self.controller.chat.retry,
+            )
+
+    def _offer_undo(self, text: str) -> None:
+        if text:
+            self.banner.show_message(text, self.tr("Undo"), self.controller.threads.undo)
+        else:
+            self.banner.clear()
+
+    def _offer_restore(self, thread_id: str, field: str, local_value: str) -> None:
+        if field == "title":
+            text = self.tr(
+                "This conversation was renamed elsewhere; your title “{0}” was not kept."
+            )
+        else:
+            text = self.tr("This conversation was changed elsewhere; your change was not kept.")
+
+        def restore() -> None:
+            self.controller.tasks.start(self.controller.threads.restore_conflict(thread_id, field))
+
+        self.banner.show_message(text.format(local_value), self.tr("Restore mine"), restore)
+
     def _on_current_thread(self, thread_id: str, title: str) -> None:
         self.thread_list.select_thread(thread_id)
-        self.setWindowTitle(
-            self.tr("{0} — Health Companion").format(title)
-            if title
-            else self.tr("Health Companion")
-        )
+        if title:
+            self.setWindowTitle(self.tr("{0} — Health Companion").format(title))
+        else:
+            self.setWindowTitle(self.tr("Health Companion"))
 
     def _on_session(self, signed_in: bool, email: str) -> None:
         self.account_button.setVisible(signed_in)
@@ -142,18 +297,31 @@ class MainWindow(QMainWindow):
         if signed_in:
             self.sign_in_dialog.hide()
 
+    def _on_sync_status(self, state: str, pending: int) -> None:
+        labels = {
+            "online": self.tr("Synced"),
+            "offline": self.tr("Offline"),
+            "syncing": self.tr("Syncing…"),
+            "local": self.tr("Saved on this computer"),
+        }
+        text = labels.get(state, state)
+        if pending:
+            text += " · " + self.tr("{0} change(s) waiting").format(pending)
+        self.sync_label.setText(text)
+
     def _on_history_loading(self, loading: bool) -> None:
         self.chat_view.setPlaceholderText(
-            self.tr("Loading the conversation…")
-            if loading
-            else self.tr("Ask a question to start a conversation, or pick one on the left.")
+            self.tr("Loading the conversation…") if loading else self._empty_chat_text()
         )
+
+    def _empty_chat_text(self) -> str:
+        return self.tr("Ask a question to start a conversation, or pick one on the left.")
 
     def _on_message_action(self, action: str, local_id: int) -> None:
         if action == "retry":
-            self.controller.retry()
+            self.controller.chat.retry()
         elif action == "copy":
-            model = self.controller.messages
+            model = self.controller.chat.messages
             row = model.row_of(local_id)
             if row >= 0:
                 self.chat_view.copy_text(str(model.index(row, 0).data(Qt.ItemDataRole.DisplayRole)))
@@ -161,6 +329,30 @@ class MainWindow(QMainWindow):
 
     def _on_link_refused(self, scheme: str) -> None:
         self.banner.show_message(self.tr("That link ({0}:) cannot be opened.").format(scheme))
+
+    def _confirm_sign_out(self, pending: int) -> None:
+        if pending > 0:
+            text = self.tr(
+                "{0} change(s) could not be saved to the server yet and will be lost if you "
+                "sign out now."
+            ).format(pending)
+        else:
+            text = self.tr("Some changes may not have been saved to the server yet.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Sign out"),
+            text,
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        sign_out = box.addButton(self.tr("Sign out anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda _: (
+                self.controller.sign_out(force=True) if box.clickedButton() is sign_out else None
+            )
+        )
+        box.open()
 
     def _show_crash(self, summary: str) -> None:
         box = QMessageBox(

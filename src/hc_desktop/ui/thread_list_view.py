@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,18 +113,49 @@ class ThreadListView(QListView):
     thread_activated = Signal(str)
     painted = Signal(int)
     """Emitted after each paint with the number of rows the model holds."""
+    context_menu_requested = Signal(str, QPoint)
+    """(thread id, global position) for the window's thread menu."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(ThreadDelegate(self))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2 and the context menu edit; a click only opens.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAccessibleName(self.tr("Conversations"))
-        self.setAccessibleDescription(self.tr("Your conversations, newest first"))
+        self.setAccessibleDescription(
+            self.tr("Your conversations, newest first. Enter opens, F2 renames, Delete deletes.")
+        )
         self.activated.connect(self._emit_thread)
         self.clicked.connect(self._emit_thread)
+        self.customContextMenuRequested.connect(self._on_context_menu)
+        # Relative times ("5 min") stay current without touching the model.
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self.viewport().update)
+        self._clock.start()
+
+    def current_thread_id(self) -> str | None:
+        index = self.currentIndex()
+        thread_id = index.data(ThreadRoles.ThreadId) if index.isValid() else None
+        return str(thread_id) if thread_id else None
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        thread_id = index.data(ThreadRoles.ThreadId)
+        if thread_id:
+            self.context_menu_requested.emit(str(thread_id), self.viewport().mapToGlobal(position))
+
+    def rename_current(self) -> None:
+        index = self.currentIndex()
+        if index.isValid():
+            self.edit(index)
 
     def _emit_thread(self, index: QModelIndex) -> None:
         thread_id = index.data(ThreadRoles.ThreadId)
@@ -125,6 +165,9 @@ class ThreadListView(QListView):
     def select_thread(self, thread_id: str) -> None:
         """Highlight a thread without re-opening it."""
         model = self.model()
+        if not thread_id:
+            self.clearSelection()
+            return
         for row in range(model.rowCount()):
             index = model.index(row, 0)
             if index.data(ThreadRoles.ThreadId) == thread_id:

@@ -1,0 +1,410 @@
+"""The open conversation: history, sending, the streamed answer, stop and retry.
+
+An answer that is still streaming when the user switches threads keeps growing in its own
+turn (``chat_turn.py``) and reappears intact when they come back; the model only ever shows
+the conversation on screen, updated one row at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+import itertools
+import logging
+import uuid
+
+from PySide6.QtCore import QObject, Signal
+
+from hc_desktop.controller.chat_turn import ChatTurn
+from hc_desktop.controller.message_model import (
+    ChatMessage,
+    MessageListModel,
+    MessageState,
+    Role,
+)
+from hc_desktop.controller.tasks import TaskRunner, user_message_of
+from hc_desktop.controller.threads_controller import ThreadsController
+from hc_desktop.core.errors import UserFacingError
+from hc_desktop.core.rules import MessageRejected, check_message
+from hc_desktop.core.threads import Thread
+from hc_desktop.dify import (
+    AnswerDelta,
+    AnswerEnd,
+    AnswerReplaced,
+    DifyClient,
+    DifyError,
+    HistoryMessage,
+)
+from hc_desktop.sync import CachedMessage
+
+_log = logging.getLogger("hc_desktop.chat")
+
+HISTORY_PAGE = 20
+_STREAM_FLUSH_SECONDS = 1 / 30
+_new_chat_keys = itertools.count(1)
+
+
+class ChatController(QObject):
+    """The conversation on screen and every answer being written."""
+
+    notice = Signal(str)
+    notice_cleared = Signal()
+    current_thread_changed = Signal(str, str)
+    """(thread id or "", title) of the conversation on screen."""
+    streaming_changed = Signal(bool)
+    composer_restore = Signal(str)
+    """Text that could not be sent, handed back to the composer."""
+    retry_available = Signal(bool)
+    history_loading = Signal(bool)
+
+    def __init__(
+        self,
+        *,
+        tasks: TaskRunner,
+        dify: DifyClient,
+        threads: ThreadsController,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._dify = dify
+        self._threads = threads
+        self.messages = MessageListModel(self)
+        self._view_key = self._fresh_chat_key()
+        self._turns: dict[str, ChatTurn] = {}
+        self._retry_turn: ChatTurn | None = None
+        self._history_first_id: str | None = None
+        self._history_has_more = False
+        self._flush_pending: set[str] = set()
+        threads.thread_removed.connect(self._on_thread_removed)
+
+    # Read-only state -------------------------------------------------------------------------
+    @property
+    def current_thread(self) -> Thread | None:
+        """The thread on screen, or None for a new chat."""
+        try:
+            return self._threads.thread_by_id(uuid.UUID(self._view_key))
+        except ValueError:
+            return None
+
+    @property
+    def streaming(self) -> bool:
+        return self._view_key in self._turns
+
+    @property
+    def history_has_more(self) -> bool:
+        return self._history_has_more
+
+    # Choosing what is on screen --------------------------------------------------------------
+    def new_chat(self) -> None:
+        self._show(self._fresh_chat_key(), [])
+
+    def select_thread(self, thread_id: str) -> None:
+        if thread_id == self._view_key:
+            return
+        thread = self._threads.thread_by_id(uuid.UUID(thread_id))
+        if thread is None:
+            return
+        self._show(thread_id, [])
+        self._tasks.start(self._load_history(thread), key="history")
+
+    def reset(self) -> None:
+        """Forget every conversation (sign-out, another user)."""
+        for turn in self._turns.values():
+            turn.stop_requested = True
+        for key in [k for k in self._tasks.active_keys() if k.startswith("stream:")]:
+            self._tasks.cancel(key)
+        self._turns.clear()
+        self.new_chat()
+
+    def _on_thread_removed(self, thread_id: str) -> None:
+        if thread_id == self._view_key:
+            self.new_chat()
+
+    async def _load_history(self, thread: Thread) -> None:
+        """Cached history first (offline reading), then the latest page from Dify."""
+        key = str(thread.id)
+        cache = self._threads.messages
+        if cache is not None:
+            cached = await cache.load(thread.conversation_id)
+            if cached and self._view_key == key and not self.messages.rowCount():
+                self._show_history(key, self._history_messages(cached[-HISTORY_PAGE:]))
+        self.history_loading.emit(True)
+        try:
+            page = await self._dify.messages(
+                thread.conversation_id, user=str(thread.user_id), limit=HISTORY_PAGE
+            )
+        finally:
+            self.history_loading.emit(False)
+        if cache is not None:
+            await cache.save(thread.conversation_id, page.items)
+        if self._view_key != key:
+            return
+        self._show_history(key, self._history_messages(page.items))
+        self._history_first_id = page.items[0].id if page.items else None
+        self._history_has_more = page.has_more
+
+    def _show_history(self, key: str, history: list[ChatMessage]) -> None:
+        live = self._turns.get(key)
+        if live is not None:
+            # Dify already stores the live turn; our copy is the current one.
+            history = [m for m in history if m.message_id != live.answer.message_id]
+            history += [live.question, live.answer]
+        self.messages.reset(history)
+
+    def load_older(self) -> None:
+        """Fetch the page of history before what is shown (scrolling up)."""
+        thread = self.current_thread
+        if thread is None or not self._history_has_more or self._tasks.running("history"):
+            return
+        self._tasks.start(self._load_older(thread), key="history")
+
+    async def _load_older(self, thread: Thread) -> None:
+        key = str(thread.id)
+        self.history_loading.emit(True)
+        try:
+            page = await self._dify.messages(
+                thread.conversation_id,
+                user=str(thread.user_id),
+                first_id=self._history_first_id,
+                limit=HISTORY_PAGE,
+            )
+        finally:
+            self.history_loading.emit(False)
+        if self._view_key != key:
+            return
+        self.messages.prepend(self._history_messages(page.items))
+        if page.items:
+            self._history_first_id = page.items[0].id
+        self._history_has_more = page.has_more
+
+    @staticmethod
+    def _history_messages(items: Sequence[HistoryMessage | CachedMessage]) -> list[ChatMessage]:
+        """Each Dify message is one exchange: the question and its answer."""
+        messages: list[ChatMessage] = []
+        for item in items:
+            messages.append(ChatMessage.new(Role.USER, item.query, message_id=item.id))
+            messages.append(ChatMessage.new(Role.ASSISTANT, item.answer, message_id=item.id))
+        return messages
+
+    # Sending -----------------------------------------------------------------------------------
+    def send(self, text: str) -> bool:
+        """Send a question; False (with a notice) when it cannot be sent as typed."""
+        try:
+            check_message(text)
+        except MessageRejected as exc:
+            self.notice.emit(self._rejection_text(exc))
+            return False
+        if self._threads.user_id is None:
+            self.notice.emit(self.tr("Sign in to send messages."))
+            return False
+        if self.streaming:
+            self.notice.emit(self.tr("Wait for the answer to finish, or stop it first."))
+            return False
+        thread = self.current_thread
+        self._begin_turn(text, thread.conversation_id if thread else None)
+        return True
+
+    def retry(self) -> None:
+        """Ask the last failed or interrupted question again."""
+        turn = self._retry_turn
+        if turn is None or self.streaming or turn.view_key != self._view_key:
+            return
+        self._retry_turn = None
+        self.retry_available.emit(False)
+        if turn.answer.state in (MessageState.FAILED, MessageState.SENDING):
+            self.messages.remove(turn.answer.local_id)
+            self.messages.remove(turn.question.local_id)
+        thread = self.current_thread
+        self._begin_turn(turn.question.text, thread.conversation_id if thread else None)
+
+    def stop(self) -> None:
+        """Stop the answer being written; what arrived so far stays, marked stopped."""
+        turn = self._turns.get(self._view_key)
+        if turn is None:
+            return
+        turn.stop_requested = True
+        self._tasks.cancel(f"stream:{turn.view_key}")
+
+    def _begin_turn(self, text: str, conversation_id: str | None) -> None:
+        turn = ChatTurn.begin(self._view_key, text, conversation_id)
+        self._turns[turn.view_key] = turn
+        self._retry_turn = None
+        self.retry_available.emit(False)
+        self.notice_cleared.emit()
+        self.messages.append(turn.question)
+        self.messages.append(turn.answer)
+        self.streaming_changed.emit(True)
+        self._tasks.start(self._stream(turn), key=f"stream:{turn.view_key}")
+
+    async def _stream(self, turn: ChatTurn) -> None:
+        try:
+            await self._consume_stream(turn)
+        except asyncio.CancelledError:
+            self._end_turn(turn)
+            if not turn.stop_requested:
+                self._set_answer(turn, state=MessageState.INTERRUPTED, text=turn.answer_text)
+                raise
+            await self._finish_stopped(turn)
+            return
+        except (DifyError, UserFacingError) as exc:
+            self._end_turn(turn)
+            await self._finish_failed(turn, exc)
+            return
+        except BaseException:
+            self._end_turn(turn)
+            self._set_answer(turn, state=MessageState.INTERRUPTED, text=turn.answer_text)
+            raise
+        self._end_turn(turn)
+        self._set_answer(turn, state=MessageState.COMPLETE, text=turn.answer_text)
+        await self._persist_thread(turn, turn.answer_text)
+
+    async def _consume_stream(self, turn: ChatTurn) -> None:
+        """Apply the stream's events to the turn as they arrive."""
+        user = str(self._require_user())
+        async for event in self._dify.stream_chat(
+            turn.question.text, user=user, conversation_id=turn.conversation_id
+        ):
+            if isinstance(event, AnswerDelta | AnswerReplaced):
+                turn.conversation_id = event.conversation_id or turn.conversation_id
+                turn.task_id = event.task_id or turn.task_id
+                if isinstance(event, AnswerDelta):
+                    turn.append(event.text)
+                else:
+                    turn.replace(event.text)
+                if turn.answer.state is not MessageState.STREAMING:
+                    self._set_answer(
+                        turn, state=MessageState.STREAMING, message_id=event.message_id
+                    )
+                self._schedule_flush(turn)
+            elif isinstance(event, AnswerEnd):
+                turn.conversation_id = event.conversation_id or turn.conversation_id
+                self._set_answer(turn, message_id=event.message_id)
+
+    def _end_turn(self, turn: ChatTurn) -> None:
+        self._turns.pop(turn.view_key, None)
+        if turn.view_key == self._view_key:
+            self.streaming_changed.emit(False)
+
+    async def _finish_stopped(self, turn: ChatTurn) -> None:
+        self._set_answer(turn, state=MessageState.STOPPED, text=turn.answer_text)
+        if turn.task_id is not None:
+            self._tasks.start(self._dify.stop(turn.task_id, user=str(self._require_user())))
+        await self._persist_thread(turn, turn.answer_text or turn.question.text)
+
+    async def _finish_failed(self, turn: ChatTurn, error: BaseException) -> None:
+        message = user_message_of(error) or self.tr("The answer could not be completed.")
+        _log.info("chat turn failed: %s", getattr(error, "code", type(error).__name__))
+        partial = turn.answer_text
+        if partial:
+            self._set_answer(turn, state=MessageState.INTERRUPTED, text=partial, error=message)
+        else:
+            self._set_answer(turn, state=MessageState.FAILED, error=message)
+        self._retry_turn = turn
+        if turn.view_key == self._view_key:
+            self.notice.emit(message)
+            self.retry_available.emit(True)
+            if not partial:
+                self.composer_restore.emit(turn.question.text)
+        if turn.conversation_id is not None:
+            # Dify has stored the question; keep the thread so it can be found again.
+            await self._persist_thread(turn, partial or turn.question.text)
+
+    def _set_answer(self, turn: ChatTurn, **changes: object) -> None:
+        """Update the turn's answer, and the model row when that turn is on screen."""
+        turn.answer = replace(turn.answer, **changes)  # type: ignore[arg-type]
+        if turn.view_key == self._view_key:
+            self.messages.update(turn.answer.local_id, **changes)
+
+    def _schedule_flush(self, turn: ChatTurn) -> None:
+        """Show streamed text at most ~30 times a second, whatever the chunk rate."""
+        if turn.view_key in self._flush_pending:
+            return
+        self._flush_pending.add(turn.view_key)
+        asyncio.get_running_loop().call_later(_STREAM_FLUSH_SECONDS, self._flush, turn)
+
+    def _flush(self, turn: ChatTurn) -> None:
+        self._flush_pending.discard(turn.view_key)
+        if turn.answer.state is MessageState.STREAMING:
+            self._set_answer(turn, text=turn.answer_text)
+
+    async def _persist_thread(self, turn: ChatTurn, latest: str) -> None:
+        """Create the thread on the first answer; later answers update its preview."""
+        if turn.conversation_id is None or self._threads.user_id is None:
+            return
+        known = (
+            self._threads.thread_by_id(uuid.UUID(turn.view_key))
+            if _is_uuid(turn.view_key)
+            else None
+        )
+        thread = await self._threads.record_answer(
+            turn.conversation_id, turn.question.text, latest, known=known
+        )
+        if turn.view_key != str(thread.id):
+            # A new chat just became a thread: it keeps its place on screen under its id.
+            on_screen = turn.view_key == self._view_key
+            turn.view_key = str(thread.id)
+            if on_screen:
+                self._view_key = turn.view_key
+                self.current_thread_changed.emit(turn.view_key, thread.title or "")
+            if known is None:
+                self._tasks.start(self._name_conversation(thread, turn.question.text))
+
+    async def _name_conversation(self, thread: Thread, first_question: str) -> None:
+        """Ask Dify for a short name; it replaces the title only if nobody renamed it."""
+        try:
+            conversation = await self._dify.rename_conversation(
+                thread.conversation_id, user=str(thread.user_id), auto_generate=True
+            )
+        except DifyError as exc:
+            _log.info("conversation name not generated: %s", exc.code)
+            return
+        await self._threads.adopt_generated_title(thread, first_question, conversation.name)
+        current = self._threads.thread_by_id(thread.id)
+        if current is not None and str(current.id) == self._view_key:
+            self.current_thread_changed.emit(self._view_key, current.title or "")
+
+    # Helpers ---------------------------------------------------------------------------------
+    def _show(self, key: str, messages: list[ChatMessage]) -> None:
+        self._view_key = key
+        self._retry_turn = None
+        self._history_first_id = None
+        self._history_has_more = False
+        self.retry_available.emit(False)
+        self.notice_cleared.emit()
+        live = self._turns.get(key)
+        if live is not None:
+            messages = [*messages, live.question, live.answer]
+        self.messages.reset(messages)
+        thread = self.current_thread
+        if thread is None:
+            self.current_thread_changed.emit("", "")
+        else:
+            self.current_thread_changed.emit(key, thread.title or "")
+        self.streaming_changed.emit(live is not None)
+
+    @staticmethod
+    def _fresh_chat_key() -> str:
+        return f"new:{next(_new_chat_keys)}"
+
+    def _require_user(self) -> uuid.UUID:
+        user = self._threads.user_id
+        if user is None:
+            raise UserFacingError(self.tr("Sign in first."))
+        return user
+
+    def _rejection_text(self, exc: MessageRejected) -> str:
+        if exc.reason == "empty":
+            return self.tr("Type a message first.")
+        return self.tr("Messages can be at most 10,000 characters; this one has {0}.").format(
+            f"{exc.length:,}"
+        )
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,328 @@
+"""The signed-in user's threads: the list models, thread actions and keeping them in sync.
+
+Reads come from the local store first, so the list paints before any network call. Every
+action goes through the repository; the list shows the result, or the previous state and
+the reason when the action failed. With a shared database the sync engine pushes local
+changes and pulls the web app's; its events arrive here and update single rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+import logging
+from typing import Any
+import uuid
+
+from PySide6.QtCore import QObject, Signal
+
+from hc_desktop.controller.tasks import TaskRunner
+from hc_desktop.controller.thread_filter_model import ThreadFilterModel
+from hc_desktop.controller.thread_list_model import ThreadListModel
+from hc_desktop.core.errors import UserFacingError
+from hc_desktop.core.rules import collapse_whitespace, default_title, message_preview
+from hc_desktop.core.threads import Thread
+from hc_desktop.dify import DifyClient, DifyError
+from hc_desktop.store.local import LocalThreadStore
+from hc_desktop.store.repository import ThreadRepository
+from hc_desktop.sync import (
+    CachedThreadRepository,
+    ConflictNotice,
+    EditDropped,
+    MessageCache,
+    SyncEngine,
+    SyncEvent,
+    SyncStatus,
+    ThreadsChanged,
+)
+
+_log = logging.getLogger("hc_desktop.threads")
+
+SYNC_INTERVAL_SECONDS = 30.0
+FIRST_QUESTION_PAGES = 20
+"""How far back to page through Dify history to find a thread's first question."""
+
+
+@dataclass(slots=True)
+class UserData:
+    """One user's stores: what the controller reads and writes, and how it syncs."""
+
+    threads: ThreadRepository
+    local: LocalThreadStore
+    messages: MessageCache
+    sync: SyncEngine | None = None
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    async def close(self, *, erase: bool = False) -> None:
+        """Close the remote parts, then the local store (deleting its file with ``erase``)."""
+        for close in [*self.closers, self.local.erase if erase else self.local.close]:
+            try:
+                await close()
+            except Exception as exc:  # closing must go on whatever one part does
+                _log.warning("closing a store failed: %s", type(exc).__name__)
+
+
+UserDataOpener = Callable[[uuid.UUID], Awaitable[UserData]]
+
+
+class ThreadsController(QObject):
+    """Owns the thread list of the signed-in user."""
+
+    threads_ready = Signal(int)
+    """The list was filled from the local store (row count)."""
+    notice = Signal(str)
+    sync_status_changed = Signal(str, int)
+    """(online | offline | syncing | local, pending changes)."""
+    conflict_found = Signal(str, str, str)
+    """(thread id, field, the local value that lost) — shown as "changed elsewhere"."""
+    undo_available = Signal(str)
+    """Text for an Undo offer (e.g. after archiving); empty when nothing can be undone."""
+    thread_removed = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        tasks: TaskRunner,
+        dify: DifyClient,
+        open_user_data: UserDataOpener,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._dify = dify
+        self._open_user_data = open_user_data
+        self.model = ThreadListModel(self, untitled=self.tr("New chat"))
+        self.view = ThreadFilterModel(self.model, self)
+        self.view.rename_requested.connect(self.rename)
+        self._data: UserData | None = None
+        self._user_id: uuid.UUID | None = None
+        self._undo: Callable[[], Coroutine[Any, Any, None]] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+
+    # State -----------------------------------------------------------------------------------
+    @property
+    def user_id(self) -> uuid.UUID | None:
+        return self._user_id
+
+    @property
+    def data(self) -> UserData | None:
+        return self._data
+
+    @property
+    def messages(self) -> MessageCache | None:
+        return self._data.messages if self._data else None
+
+    def thread_by_id(self, thread_id: uuid.UUID) -> Thread | None:
+        return self.model.thread_by_id(thread_id)
+
+    # Opening and closing a user --------------------------------------------------------------
+    async def open_user(self, user_id: uuid.UUID) -> None:
+        """Show a user's cached threads at once; start syncing when there is a remote."""
+        if self._user_id == user_id and self._data is not None:
+            return
+        await self.close_user()
+        data = await self._open_user_data(user_id)
+        threads = await data.threads.list_threads(archived=False)
+        archived = await data.threads.list_threads(archived=True)
+        self._data, self._user_id = data, user_id
+        self.model.reset([*threads, *archived])
+        self.threads_ready.emit(len(threads))
+        if data.sync is not None:
+            self._unsubscribe = data.sync.add_listener(self._on_sync_event)
+            self._tasks.start(data.sync.run(SYNC_INTERVAL_SECONDS), key="sync")
+        else:
+            self.sync_status_changed.emit("local", 0)
+
+    async def close_user(self, *, erase: bool = False) -> None:
+        """Stop syncing and close the stores; ``erase`` also deletes the local cache."""
+        self._tasks.cancel("sync")
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        data, self._data, self._user_id = self._data, None, None
+        self._undo = None
+        self.model.reset([])
+        if data is None:
+            return
+        await data.close(erase=erase)
+
+    async def push_pending(self) -> int:
+        """Push what can be pushed now; returns how many local changes are still waiting."""
+        data = self._data
+        if data is None or data.sync is None:
+            return 0
+        self._tasks.cancel("sync")
+        report = await data.sync.sync_once()
+        return report.pending
+
+    def request_sync(self) -> None:
+        """Pull now (window focus, reconnect, after an edit)."""
+        if self._data is not None and self._data.sync is not None:
+            self._data.sync.request_sync()
+
+    def _on_sync_event(self, event: SyncEvent) -> None:
+        if isinstance(event, ThreadsChanged):
+            for thread in event.upserted:
+                self.model.upsert(thread)
+            for thread_id in event.removed:
+                if self.model.remove(thread_id) is not None:
+                    self.thread_removed.emit(str(thread_id))
+        elif isinstance(event, SyncStatus):
+            self.sync_status_changed.emit(event.state, event.pending)
+        elif isinstance(event, ConflictNotice):
+            shown = "" if event.local_value is None else str(event.local_value)
+            self.conflict_found.emit(str(event.thread_id), event.field, shown)
+        elif isinstance(event, EditDropped):
+            self.notice.emit(self._dropped_text(event.reason))
+
+    def _dropped_text(self, reason: str) -> str:
+        if reason == "deleted_elsewhere":
+            return self.tr("A change was not saved: the conversation was deleted elsewhere.")
+        return self.tr("A change could not be saved to the server and was dropped.")
+
+    # View settings ---------------------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        self.view.set_search(text)
+
+    def show_archived(self, archived: bool) -> None:
+        self.view.set_archived_view(archived)
+
+    # Actions -----------------------------------------------------------------------------------
+    def rename(self, thread_id: str, title: str) -> None:
+        self._tasks.start(self._rename(uuid.UUID(thread_id), title), key=f"rename:{thread_id}")
+
+    async def _rename(self, thread_id: uuid.UUID, title: str) -> None:
+        """An empty title falls back to the seed default: the first question's start."""
+        thread = self._require(thread_id)
+        wanted: str | None = collapse_whitespace(title)
+        if not wanted:
+            first = await self._first_question(thread)
+            wanted = default_title(first) if first else None
+        await self._apply(thread, lambda repo: repo.rename(thread.id, wanted))
+
+    def set_archived(self, thread_id: str, archived: bool) -> None:
+        self._tasks.start(self._set_archived(uuid.UUID(thread_id), archived))
+
+    async def _set_archived(self, thread_id: uuid.UUID, archived: bool) -> None:
+        thread = self._require(thread_id)
+        await self._apply(thread, lambda repo: repo.set_archived(thread.id, archived))
+        if archived:
+            self._undo = lambda: self._set_archived(thread_id, False)
+            self.undo_available.emit(self.tr("Conversation archived."))
+
+    def undo(self) -> None:
+        undo, self._undo = self._undo, None
+        self.undo_available.emit("")
+        if undo is not None:
+            self._tasks.start(undo())
+
+    def delete(self, thread_id: str) -> None:
+        self._tasks.start(self._delete(uuid.UUID(thread_id)), key=f"delete:{thread_id}")
+
+    async def _delete(self, thread_id: uuid.UUID) -> None:
+        """Delete means gone: the thread row and its Dify conversation.
+
+        With a shared database the local delete leaves a tombstone and the sync engine
+        removes the row and the conversation. Without one, the Dify conversation goes first
+        so a failure leaves the thread in place rather than an orphan conversation.
+        """
+        data = self._require_data()
+        thread = self._require(thread_id)
+        if data.sync is None:
+            try:
+                await self._dify.delete_conversation(
+                    thread.conversation_id, user=str(thread.user_id)
+                )
+            except DifyError as exc:
+                if exc.status != 404:  # already gone there is fine
+                    raise
+        self.model.remove(thread.id)
+        try:
+            await data.threads.delete(thread.id)
+        except BaseException:
+            self.model.upsert(thread)
+            raise
+        self.thread_removed.emit(str(thread.id))
+        self.request_sync()
+
+    async def _apply(
+        self, thread: Thread, change: Callable[[ThreadRepository], Awaitable[Thread]]
+    ) -> Thread:
+        """Run a change through the repository; on failure show the previous state again."""
+        data = self._require_data()
+        try:
+            changed = await change(data.threads)
+        except BaseException:
+            self.model.upsert(thread)
+            raise
+        self.model.upsert(changed)
+        self.request_sync()
+        return changed
+
+    async def restore_conflict(self, thread_id: str, field_name: str) -> None:
+        data = self._require_data()
+        if not isinstance(data.threads, CachedThreadRepository):
+            return
+        changed = await data.threads.restore(uuid.UUID(thread_id), field_name)
+        self.model.upsert(changed)
+        self.request_sync()
+
+    # Used by the chat --------------------------------------------------------------------------
+    async def record_answer(
+        self, conversation_id: str, first_question: str, latest: str, *, known: Thread | None
+    ) -> Thread:
+        """Create the thread on a conversation's first answer, or update its preview."""
+        data = self._require_data()
+        preview = message_preview(latest)
+        if known is not None:
+            thread = await data.threads.update_preview(known.id, preview)
+        else:
+            thread = await data.threads.create_if_absent(
+                conversation_id, title=default_title(first_question), preview=preview
+            )
+            if thread.last_message_preview != preview:
+                thread = await data.threads.update_preview(thread.id, preview)
+        if data is self._data:
+            self.model.upsert(thread)
+            self.request_sync()
+        return thread
+
+    async def adopt_generated_title(self, thread: Thread, first_question: str, name: str) -> None:
+        """Use Dify's generated name only while the title is still the seed default."""
+        current = self.thread_by_id(thread.id)
+        name = collapse_whitespace(name)
+        if current is None or not name or current.title != default_title(first_question):
+            return
+        await self._apply(current, lambda repo: repo.rename(current.id, name))
+
+    async def _first_question(self, thread: Thread) -> str | None:
+        """The conversation's first question, paging back through its Dify history."""
+        first_id: str | None = None
+        page_first: str | None = None
+        for _ in range(FIRST_QUESTION_PAGES):
+            page = await self._dify.messages(
+                thread.conversation_id, user=str(thread.user_id), first_id=first_id, limit=100
+            )
+            if not page.items:
+                break
+            page_first, first_id = page.items[0].query, page.items[0].id
+            if not page.has_more:
+                return page_first
+        return page_first
+
+    # Helpers --------------------------------------------------------------------------------
+    def _require_data(self) -> UserData:
+        if self._data is None:
+            raise UserFacingError(self.tr("Sign in first."))
+        return self._data
+
+    def _require(self, thread_id: uuid.UUID) -> Thread:
+        thread = self.thread_by_id(thread_id)
+        if thread is None:
+            raise UserFacingError(self.tr("That conversation no longer exists."))
+        return thread
+
+    async def shutdown(self) -> None:
+        await self.close_user()
+        await asyncio.sleep(0)
