@@ -33,7 +33,7 @@ class Harness:
 
     async def sign_in(self, email: str, password: str) -> None:
         """Type into the real sign-in dialog and press its button."""
-        dialog = self.window.sign_in_dialog
+        dialog = self.window.session_ui.sign_in_dialog
         await wait_until(dialog.isVisible, "the sign-in dialog")
         dialog.email.clear()
         dialog.password.clear()

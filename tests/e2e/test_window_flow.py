@@ -56,11 +56,11 @@ def test_sign_in_stream_and_keep_the_thread(
         async def scenario() -> None:
             controller.start(None)
             await app.sign_in(auth_account.email, "not-the-password")
-            await wait_until(window.sign_in_dialog.error.isVisible, "the sign-in error")
-            assert "password" in window.sign_in_dialog.error.text().lower()
+            await wait_until(window.session_ui.sign_in_dialog.error.isVisible, "the sign-in error")
+            assert "password" in window.session_ui.sign_in_dialog.error.text().lower()
             await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: not window.sign_in_dialog.isVisible(), "sign-in")
-            assert window.account_email.text() == auth_account.email
+            await wait_until(lambda: not window.session_ui.sign_in_dialog.isVisible(), "sign-in")
+            assert window.session_ui.account_email.text() == auth_account.email
 
             await app.ask(QUESTION)
             assert window.composer.text == ""
@@ -121,7 +121,9 @@ def test_thread_row_lands_in_shared_postgres(
         async def scenario() -> None:
             app.controller.start(None)
             await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: not app.window.sign_in_dialog.isVisible(), "sign-in")
+            await wait_until(
+                lambda: not app.window.session_ui.sign_in_dialog.isVisible(), "sign-in"
+            )
             await app.ask(QUESTION)
             await app.answer_settled()
             await wait_until(lambda: app.controller.threads.model.rowCount() == 1, "the thread")
@@ -199,7 +201,7 @@ def test_next_start_signs_in_silently(
             await wait_until(lambda: app.controller.user_id is not None, "silent sign-in")
 
         app.aloop.run(second_run())
-        assert not app.window.sign_in_dialog.isVisible()
+        assert not app.window.session_ui.sign_in_dialog.isVisible()
         assert str(app.controller.user_id) == auth_account.user_id
 
 
@@ -450,8 +452,8 @@ def test_unreachable_auth_server_gives_a_plain_message(
         async def scenario() -> None:
             app.controller.start(None)
             await app.sign_in("someone@example.org", "whatever-password")
-            await wait_until(app.window.sign_in_dialog.error.isVisible, "the error")
+            await wait_until(app.window.session_ui.sign_in_dialog.error.isVisible, "the error")
 
         app.aloop.run(scenario())
-        text = app.window.sign_in_dialog.error.text().lower()
+        text = app.window.session_ui.sign_in_dialog.error.text().lower()
         assert "reach" in text or "connect" in text or "network" in text, text

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from hc_desktop.core.threads import Thread
 from hc_desktop.ui.banner import Banner
 from hc_desktop.ui.chat_view import ChatView
 from hc_desktop.ui.composer import Composer
-from hc_desktop.ui.sign_in_dialog import SignInDialog
+from hc_desktop.ui.session_ui import SessionUi
 from hc_desktop.ui.thread_list_view import ThreadListView
 
 _ACTIVE_TAB, _ARCHIVED_TAB = 0, 1
@@ -52,7 +51,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._build_actions()
-        self.sign_in_dialog = SignInDialog(self)
         self._bind()
         self._restore_geometry()
 
@@ -96,19 +94,8 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Connection status"))
         self.sync_label = QLabel(self)
         self.sync_label.setAccessibleName(self.tr("Changes waiting to be saved"))
-        self.account_button = QToolButton(self)
-        self.account_button.setText(self.tr("Account"))
-        self.account_button.setAccessibleName(self.tr("Account"))
-        self.account_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.account_menu = QMenu(self)
-        self.account_email = self.account_menu.addAction("")
-        self.account_email.setEnabled(False)
-        self.sign_out_action = self.account_menu.addAction(self.tr("Sign out"))
-        self.account_button.setMenu(self.account_menu)
-        self.account_button.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.statusBar().addPermanentWidget(self.account_button)
 
     def _build_actions(self) -> None:
         """Every thread action: in the context menu, the window and a keyboard shortcut."""
@@ -140,7 +127,7 @@ class MainWindow(QMainWindow):
     # Bindings ------------------------------------------------------------------------------
     def _bind(self) -> None:
         c = self.controller
-        chat, threads, session = c.chat, c.threads, c.session
+        chat, threads = c.chat, c.threads
         self.new_chat_button.clicked.connect(chat.new_chat)
         self.new_chat_action.triggered.connect(self._new_chat)
         self.search_action.triggered.connect(self._focus_search)
@@ -158,12 +145,9 @@ class MainWindow(QMainWindow):
         self.chat_view.older_requested.connect(chat.load_older)
         self.chat_view.action_requested.connect(self._on_message_action)
         self.chat_view.link_refused.connect(self._on_link_refused)
-        self.sign_in_dialog.submitted.connect(session.sign_in)
-        self.sign_out_action.triggered.connect(lambda: c.sign_out())
 
         c.notice.connect(self.banner.show_message)
         c.crashed.connect(self._show_crash)
-        c.sign_out_pending.connect(self._confirm_sign_out)
         chat.notice_cleared.connect(self.banner.clear)
         chat.retry_available.connect(self._offer_retry)
         chat.streaming_changed.connect(self.composer.set_streaming)
@@ -173,11 +157,7 @@ class MainWindow(QMainWindow):
         threads.sync_status_changed.connect(self._on_sync_status)
         threads.undo_available.connect(self._offer_undo)
         threads.conflict_found.connect(self._offer_restore)
-        session.status_changed.connect(self.status_label.setText)
-        session.sign_in_required.connect(self.sign_in_dialog.prompt)
-        session.sign_in_busy.connect(self.sign_in_dialog.set_busy)
-        session.sign_in_failed.connect(self.sign_in_dialog.show_error)
-        session.session_changed.connect(self._on_session)
+        self.session_ui = SessionUi(self, c)
 
     # Thread actions --------------------------------------------------------------------------
     def _selected_thread_id(self) -> str | None:
@@ -291,12 +271,6 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("Health Companion"))
 
-    def _on_session(self, signed_in: bool, email: str) -> None:
-        self.account_button.setVisible(signed_in)
-        self.account_email.setText(email)
-        if signed_in:
-            self.sign_in_dialog.hide()
-
     def _on_sync_status(self, state: str, pending: int) -> None:
         labels = {
             "online": self.tr("Synced"),
@@ -330,30 +304,6 @@ class MainWindow(QMainWindow):
     def _on_link_refused(self, scheme: str) -> None:
         self.banner.show_message(self.tr("That link ({0}:) cannot be opened.").format(scheme))
 
-    def _confirm_sign_out(self, pending: int) -> None:
-        if pending > 0:
-            text = self.tr(
-                "{0} change(s) could not be saved to the server yet and will be lost if you "
-                "sign out now."
-            ).format(pending)
-        else:
-            text = self.tr("Some changes may not have been saved to the server yet.")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Sign out"),
-            text,
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        sign_out = box.addButton(self.tr("Sign out anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda _: (
-                self.controller.sign_out(force=True) if box.clickedButton() is sign_out else None
-            )
-        )
-        box.open()
-
     def _show_crash(self, summary: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
@@ -383,6 +333,6 @@ class MainWindow(QMainWindow):
         self._state.setValue("window/geometry", self.saveGeometry())
         self._state.setValue("window/splitter", self.splitter.saveState())
         self._state.sync()
-        self.sign_in_dialog.hide()
+        self.session_ui.hide_dialogs()
         self.close_requested.emit()
         event.accept()
