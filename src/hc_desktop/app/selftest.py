@@ -125,18 +125,23 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
                     return {"answer_chars": len(answer.text), "model_updates": len(updates)}
 
                 async def thread_persisted() -> dict[str, Any]:
-                    await _wait_for(
-                        lambda: controller.threads.model.rowCount() == 1, "the new thread"
-                    )
+                    listed = controller.threads.model
+                    await _wait_for(lambda: listed.rowCount() == 1, "the new thread")
+                    shown = listed.thread_at(0)
                     user = backends.account.user_id
                     store = LocalThreadStore.open(profile.thread_store_file(user), user)
                     try:
-                        threads = await store.list_threads()
+                        stored = await store.list_threads()
                     finally:
                         await store.close()
-                    if len(threads) != 1 or threads[0].title != _QUESTION:
-                        raise CheckFailed("the thread was not stored with the seed's title")
-                    return {"threads": len(threads)}
+                    if shown is None or len(stored) != 1:
+                        raise CheckFailed("the thread was not stored")
+                    if stored[0].conversation_id != shown.conversation_id or not stored[0].title:
+                        raise CheckFailed("the stored thread differs from the one shown")
+                    return {
+                        "threads": len(stored),
+                        "preview_chars": len(stored[0].last_message_preview or ""),
+                    }
 
                 await check("sign_in", sign_in)
                 await check("streamed_chat", chat)
