@@ -205,27 +205,6 @@ def test_next_start_signs_in_silently(
         assert str(app.controller.user_id) == auth_account.user_id
 
 
-@pytest.fixture
-def signed_in(
-    qtbot: QtBot,
-    aloop: AsyncRunner,
-    tmp_path: Path,
-    auth_server: DemoAuthServer,
-    auth_account: AuthAccount,
-    dify_server: DemoDifyServer,
-):  # type: ignore[no-untyped-def]
-    endpoints = endpoints_for(auth_server, dify_server)
-    with running_app(qtbot, aloop, endpoints, tmp_path) as app:
-
-        async def sign_in() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
-
-        aloop.run(sign_in())
-        yield app
-
-
 def test_error_mid_answer_keeps_the_partial_answer_and_retry_completes(
     signed_in, dify_server: DemoDifyServer
 ) -> None:  # type: ignore[no-untyped-def]

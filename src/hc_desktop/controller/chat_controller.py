@@ -32,6 +32,7 @@ from hc_desktop.dify import (
     AnswerDelta,
     AnswerEnd,
     AnswerReplaced,
+    AppParameters,
     DifyClient,
     DifyError,
     HistoryMessage,
@@ -57,6 +58,10 @@ class ChatController(QObject):
     """Text that could not be sent, handed back to the composer."""
     retry_available = Signal(bool)
     history_loading = Signal(bool)
+    suggestions_changed = Signal(list)
+    """Questions to offer as buttons: starters on a new chat, follow-ups after an answer."""
+    opening_changed = Signal(str)
+    """The app's opening statement for an empty new chat ("" otherwise)."""
 
     def __init__(
         self,
@@ -77,6 +82,7 @@ class ChatController(QObject):
         self._history_first_id: str | None = None
         self._history_has_more = False
         self._flush_pending: set[str] = set()
+        self._parameters: AppParameters | None = None
         threads.thread_removed.connect(self._on_thread_removed)
 
     # Read-only state -------------------------------------------------------------------------
@@ -99,6 +105,63 @@ class ChatController(QObject):
     # Choosing what is on screen --------------------------------------------------------------
     def new_chat(self) -> None:
         self._show(self._fresh_chat_key(), [])
+        self._tasks.start(self._offer_starters(self._view_key), key="starters")
+
+    async def _app_parameters(self) -> AppParameters | None:
+        """The Dify app's opening statement and features, fetched once per run."""
+        if self._parameters is None:
+            try:
+                self._parameters = await self._dify.parameters()
+            except DifyError as exc:
+                _log.info("app parameters unavailable: %s", exc.code)
+                return None
+        return self._parameters
+
+    async def _offer_starters(self, key: str) -> None:
+        parameters = await self._app_parameters()
+        if parameters is None or self._view_key != key or self.messages.rowCount():
+            return
+        self.opening_changed.emit(parameters.opening_statement)
+        self.suggestions_changed.emit(list(parameters.suggested_questions))
+
+    async def _offer_follow_ups(self, turn: ChatTurn) -> None:
+        """Dify's suggested next questions, when the app has them switched on."""
+        parameters = await self._app_parameters()
+        message_id = turn.answer.message_id
+        if parameters is None or not parameters.suggested_questions_after_answer_enabled:
+            return
+        if message_id is None:
+            return
+        try:
+            questions = await self._dify.suggested(message_id, user=str(self._require_user()))
+        except DifyError as exc:
+            _log.info("no suggestions: %s", exc.code)
+            return
+        if turn.view_key == self._view_key and not self.streaming:
+            self.suggestions_changed.emit(questions)
+
+    def rate(self, local_id: int, rating: str | None) -> None:
+        """Like or dislike an answer; the same rating again withdraws it."""
+        row = self.messages.row_of(local_id)
+        message = self.messages.message_at(row)
+        if message is None or message.message_id is None or message.role is not Role.ASSISTANT:
+            return
+        wanted = None if message.feedback == rating else rating
+        self._tasks.start(self._rate(message, wanted))
+
+    async def _rate(self, message: ChatMessage, rating: str | None) -> None:
+        assert message.message_id is not None
+        previous = message.feedback
+        self.messages.update(message.local_id, feedback=rating)
+        try:
+            await self._dify.feedback(
+                message.message_id,
+                user=str(self._require_user()),
+                rating=rating,  # type: ignore[arg-type]
+            )
+        except BaseException:
+            self.messages.update(message.local_id, feedback=previous)
+            raise
 
     def select_thread(self, thread_id: str) -> None:
         if thread_id == self._view_key:
@@ -184,8 +247,11 @@ class ChatController(QObject):
         """Each Dify message is one exchange: the question and its answer."""
         messages: list[ChatMessage] = []
         for item in items:
+            rating = getattr(item, "feedback_rating", None)
             messages.append(ChatMessage.new(Role.USER, item.query, message_id=item.id))
-            messages.append(ChatMessage.new(Role.ASSISTANT, item.answer, message_id=item.id))
+            messages.append(
+                ChatMessage.new(Role.ASSISTANT, item.answer, message_id=item.id, feedback=rating)
+            )
         return messages
 
     # Sending -----------------------------------------------------------------------------------
@@ -233,6 +299,8 @@ class ChatController(QObject):
         self._retry_turn = None
         self.retry_available.emit(False)
         self.notice_cleared.emit()
+        self.suggestions_changed.emit([])
+        self.opening_changed.emit("")
         self.messages.append(turn.question)
         self.messages.append(turn.answer)
         self.streaming_changed.emit(True)
@@ -259,6 +327,7 @@ class ChatController(QObject):
         self._end_turn(turn)
         self._set_answer(turn, state=MessageState.COMPLETE, text=turn.answer_text)
         await self._persist_thread(turn, turn.answer_text)
+        self._tasks.start(self._offer_follow_ups(turn), key="suggestions")
 
     async def _consume_stream(self, turn: ChatTurn) -> None:
         """Apply the stream's events to the turn as they arrive."""
@@ -280,7 +349,13 @@ class ChatController(QObject):
                 self._schedule_flush(turn)
             elif isinstance(event, AnswerEnd):
                 turn.conversation_id = event.conversation_id or turn.conversation_id
-                self._set_answer(turn, message_id=event.message_id)
+                sources = tuple(
+                    str(resource.get("document_name") or resource.get("dataset_name") or "")
+                    for resource in event.retriever_resources
+                )
+                self._set_answer(
+                    turn, message_id=event.message_id, sources=tuple(s for s in sources if s)
+                )
 
     def _end_turn(self, turn: ChatTurn) -> None:
         self._turns.pop(turn.view_key, None)
@@ -368,6 +443,8 @@ class ChatController(QObject):
     # Helpers ---------------------------------------------------------------------------------
     def _show(self, key: str, messages: list[ChatMessage]) -> None:
         self._view_key = key
+        self.suggestions_changed.emit([])
+        self.opening_changed.emit("")
         self._retry_turn = None
         self._history_first_id = None
         self._history_has_more = False

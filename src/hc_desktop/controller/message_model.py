@@ -51,6 +51,10 @@ class ChatMessage:
     state: MessageState = MessageState.COMPLETE
     message_id: str | None = None
     error: str | None = None
+    feedback: str | None = None
+    """The user's rating of an answer: "like", "dislike" or None."""
+    sources: tuple[str, ...] = ()
+    """Documents the answer cites (Dify's retriever resources)."""
 
     @classmethod
     def new(cls, role: Role, text: str, **kwargs: Any) -> ChatMessage:
@@ -63,6 +67,8 @@ class MessageRoles(IntEnum):
     Error = Qt.ItemDataRole.UserRole + 3
     LocalId = Qt.ItemDataRole.UserRole + 4
     Message = Qt.ItemDataRole.UserRole + 5
+    Feedback = Qt.ItemDataRole.UserRole + 6
+    Sources = Qt.ItemDataRole.UserRole + 7
 
 
 class MessageListModel(QAbstractListModel):
@@ -91,6 +97,10 @@ class MessageListModel(QAbstractListModel):
             return message.local_id
         if role == MessageRoles.Message:
             return message
+        if role == MessageRoles.Feedback:
+            return message.feedback
+        if role == MessageRoles.Sources:
+            return list(message.sources)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -62,6 +62,8 @@ class ChatScript:
     extra_events: tuple[dict[str, Any], ...] = ()
     """Raw events (``event`` plus fields) sent before the answer, with the envelope added."""
     raw_body: bytes | None = None
+    sources: tuple[str, ...] = ()
+    """Knowledge documents cited in ``message_end`` (``retriever_resources``)."""
     """Send exactly these body bytes (honouring ``slice_sizes``) and store nothing."""
 
 
@@ -316,7 +318,17 @@ class StreamingTurn:
         }
         metadata: dict[str, Any] = {
             "annotation_reply": None,
-            "retriever_resources": [],
+            "retriever_resources": [
+                {
+                    "position": position,
+                    "dataset_name": "Health library",
+                    "document_name": name,
+                    "segment_id": f"segment-{position}",
+                    "score": 0.9,
+                    "content": "",
+                }
+                for position, name in enumerate(self._script.sources, start=1)
+            ],
             "usage": usage,
         }
         self._emit(

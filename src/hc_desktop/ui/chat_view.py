@@ -154,10 +154,34 @@ class ChatView(QTextBrowser):
             cursor.insertText(text)
         elif text:
             cursor.insertMarkdown(text, _MARKDOWN)
-        self._render_footer(cursor, state, local_id, str(index.data(MessageRoles.Error) or ""))
+        if role != "user":
+            sources = index.data(MessageRoles.Sources) or []
+            if sources and state == "complete":
+                self._render_sources(cursor, sources)
+            feedback = index.data(MessageRoles.Feedback)
+            rated = bool(index.data(MessageRoles.Message).message_id)
+            self._render_footer(
+                cursor, state, local_id, str(index.data(MessageRoles.Error) or ""), feedback, rated
+            )
 
-    def _render_footer(self, cursor: QTextCursor, state: str, local_id: int, error: str) -> None:
-        """Status and action links under an answer: typing, stopped, interrupted, copy, retry."""
+    def _render_sources(self, cursor: QTextCursor, sources: list[str]) -> None:
+        """The documents an answer cites, as plain text (never links: they are not URLs)."""
+        hint = QTextCharFormat()
+        hint.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        cursor.insertBlock()
+        cursor.insertText(self.tr("Sources: {0}").format("; ".join(sources)), hint)
+
+    def _render_footer(
+        self,
+        cursor: QTextCursor,
+        state: str,
+        local_id: int,
+        error: str,
+        feedback: str | None = None,
+        rateable: bool = False,
+    ) -> None:
+        """Status and action links under an answer: typing, stopped, interrupted, copy, retry,
+        and the 👍/👎 rating (the chosen one is marked)."""
         hint = QTextCharFormat()
         hint.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         hint.setFontItalic(True)
@@ -174,6 +198,10 @@ class ChatView(QTextBrowser):
             actions.append(("copy", self.tr("Copy")))
         if state in ("interrupted", "failed"):
             actions.append(("retry", self.tr("Retry")))
+        if state == "complete" and rateable:
+            like, dislike = self.tr("Helpful"), self.tr("Not helpful")
+            actions.append(("like", ("✓ " if feedback == "like" else "") + "👍 " + like))
+            actions.append(("dislike", ("✓ " if feedback == "dislike" else "") + "👎 " + dislike))
         if note is None and not actions:
             return
         if cursor.block().length() > 1:

@@ -27,6 +27,7 @@ from hc_desktop.ui.banner import Banner
 from hc_desktop.ui.chat_view import ChatView
 from hc_desktop.ui.composer import Composer
 from hc_desktop.ui.session_ui import SessionUi
+from hc_desktop.ui.suggestions_bar import SuggestionsBar
 from hc_desktop.ui.thread_list_view import ThreadListView
 
 _ACTIVE_TAB, _ARCHIVED_TAB = 0, 1
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
+        self._opening = ""
         self.setWindowTitle(self.tr("Health Companion"))
         self._build_thread_panel()
         self._build_conversation_panel()
@@ -82,11 +84,13 @@ class MainWindow(QMainWindow):
         self.chat_view = ChatView(self.conversation_panel)
         self.chat_view.setPlaceholderText(self._empty_chat_text())
         self.chat_view.set_model(self.controller.chat.messages)
+        self.suggestions = SuggestionsBar(self.conversation_panel)
         self.composer = Composer(self.conversation_panel)
         layout = QVBoxLayout(self.conversation_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.chat_view, 1)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.composer)
 
     def _build_status_bar(self) -> None:
@@ -154,6 +158,9 @@ class MainWindow(QMainWindow):
         chat.composer_restore.connect(self._restore_composer)
         chat.current_thread_changed.connect(self._on_current_thread)
         chat.history_loading.connect(self._on_history_loading)
+        chat.suggestions_changed.connect(self.suggestions.set_questions)
+        chat.opening_changed.connect(self._on_opening)
+        self.suggestions.chosen.connect(self._ask_suggested)
         threads.sync_status_changed.connect(self._on_sync_status)
         threads.undo_available.connect(self._offer_undo)
         threads.conflict_found.connect(self._offer_restore)
@@ -232,6 +239,13 @@ class MainWindow(QMainWindow):
         if self.controller.chat.send(text):
             self.composer.set_text("")
 
+    def _ask_suggested(self, question: str) -> None:
+        self.controller.chat.send(question)
+
+    def _on_opening(self, statement: str) -> None:
+        self._opening = statement
+        self.chat_view.setPlaceholderText(self._empty_chat_text())
+
     def _restore_composer(self, text: str) -> None:
         """A send failed before any answer: give the text back unless new text was typed."""
         if not self.composer.text.strip():
@@ -289,11 +303,16 @@ class MainWindow(QMainWindow):
         )
 
     def _empty_chat_text(self) -> str:
-        return self.tr("Ask a question to start a conversation, or pick one on the left.")
+        """The app's opening statement on a new chat, else a hint."""
+        return self._opening or self.tr(
+            "Ask a question to start a conversation, or pick one on the left."
+        )
 
     def _on_message_action(self, action: str, local_id: int) -> None:
         if action == "retry":
             self.controller.chat.retry()
+        elif action in ("like", "dislike"):
+            self.controller.chat.rate(local_id, action)
         elif action == "copy":
             model = self.controller.chat.messages
             row = model.row_of(local_id)
