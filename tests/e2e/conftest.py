@@ -35,4 +35,5 @@ def signed_in(
             await wait_until(lambda: app.controller.user_id is not None, "sign-in")
 
         aloop.run(sign_in())
+        app.activate()
         yield app

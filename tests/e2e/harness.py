@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hc_desktop.app import dispose_qt_objects
@@ -30,6 +31,11 @@ class Harness:
     @property
     def controller(self):  # type: ignore[no-untyped-def]
         return self.graph.controller
+
+    def activate(self) -> None:
+        """Make the main window active (shortcuts act only there); not from a coroutine."""
+        self.window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5000)
 
     async def sign_in(self, email: str, password: str) -> None:
         """Type into the real sign-in dialog and press its button."""
