@@ -114,7 +114,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except FileNotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"{path} could not be read: {exc}") from None
     section = data.get("hc-desktop", data)
     return dict(section) if isinstance(section, dict) else {}

@@ -271,9 +271,9 @@ def test_the_shared_row_matches_after_each_action(shared_app: Harness) -> None:
 
     async def scenario() -> None:
         app.controller.threads.rename(str(first.id), "Renamed here")
-        await synced(lambda rows: rows[first.conversation_id][0] == "Renamed here")
+        await synced(lambda rows: rows.get(first.conversation_id, ("", False))[0] == "Renamed here")
         app.controller.threads.set_archived(str(second.id), True)
-        await synced(lambda rows: rows[second.conversation_id][1] is True)
+        await synced(lambda rows: rows.get(second.conversation_id, ("", False))[1] is True)
         app.controller.threads.delete(str(first.id))
         await synced(lambda rows: first.conversation_id not in rows)
 

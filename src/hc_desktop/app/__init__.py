@@ -54,12 +54,15 @@ def run_app(options: Options) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
+    from hc_desktop.controller.gc_guard import MainThreadCollector
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Health Companion")
     app.setOrganizationName("hc-desktop")
     app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
+    collector = MainThreadCollector()
+    collector.start()
     loop = create_event_loop(app)
     try:
         exit_code: int = loop.run_until_complete(_run(options, settings, profile))
@@ -67,6 +70,7 @@ def run_app(options: Options) -> int:
     finally:
         close_event_loop(loop)
         gc.collect()  # release what is left while still on the Qt thread
+        collector.stop()
 
 
 async def _run(options: Options, settings: Settings, profile: Profile) -> int:

@@ -78,6 +78,7 @@ class SessionManager:
         self._inflight: asyncio.Future[Session | None] | None = None
         self._listeners: list[SessionListener] = []
         self._wakeup = asyncio.Event()
+        self._stopping = False
 
     def __repr__(self) -> str:
         return f"SessionManager(signed_in={self._current is not None})"
@@ -210,7 +211,8 @@ class SessionManager:
         timers do not advance while the machine sleeps.
         """
         failures = 0
-        while True:
+        self._stopping = False
+        while not self._stopping:
             due_in = self._seconds_until_due()
             if due_in is None:
                 failures = 0
@@ -229,6 +231,11 @@ class SessionManager:
                 await self._nap(min(self._backoff_max, self._backoff_base * 2 ** (failures - 1)))
             else:
                 failures = 0
+
+    def stop_refresh_loop(self) -> None:
+        """End :meth:`run_refresh_loop` after the renewal in progress, if any."""
+        self._stopping = True
+        self._wakeup.set()
 
     def _seconds_until_due(self) -> float | None:
         session = self._current

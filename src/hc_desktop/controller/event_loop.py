@@ -18,9 +18,22 @@ import qasync
 
 
 class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
-    """qasync's loop with asyncio's async-generator bookkeeping."""
+    """qasync's loop with asyncio's async-generator bookkeeping, and a fix for its last pass.
+
+    qasync's ``run_until_complete`` processes pending Qt events once more after
+    ``run_forever`` has returned, when asyncio no longer sees a running loop: a task resumed
+    in that pass fails with "no running event loop" (leaving a half-started connection
+    behind). The loop stays registered as running until ``run_until_complete`` returns.
+    """
 
     _saved_hooks: Any = None
+
+    def run_until_complete(self, future: Any) -> Any:
+        previous = asyncio.events._get_running_loop()
+        try:
+            return super().run_until_complete(future)
+        finally:
+            asyncio.events._set_running_loop(previous)
 
     def _before_run_forever(self) -> None:
         super()._before_run_forever()
@@ -34,6 +47,8 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
             sys.set_asyncgen_hooks(*self._saved_hooks)
             self._saved_hooks = None
         super()._after_run_forever()
+        # qasync has just unregistered the loop; its final event pass still runs tasks.
+        asyncio.events._set_running_loop(self)
 
 
 def create_event_loop(app: QCoreApplication) -> asyncio.AbstractEventLoop:
@@ -43,10 +58,28 @@ def create_event_loop(app: QCoreApplication) -> asyncio.AbstractEventLoop:
     return loop
 
 
+def drain_tasks(loop: asyncio.AbstractEventLoop, rounds: int = 5) -> None:
+    """Cancel what is still pending and let it unwind, until nothing is left.
+
+    Cancelling can schedule new tasks (a cancelled connection attempt starts its cleanup),
+    so one round is not always enough; a task that never ran would otherwise be dropped
+    with its coroutine never started.
+    """
+    for _ in range(rounds):
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
 def close_event_loop(loop: asyncio.AbstractEventLoop) -> None:
-    """Finish leftover async generators, then close the loop."""
+    """Finish pending tasks and async generators, then close the loop."""
     try:
+        drain_tasks(loop)
         loop.run_until_complete(loop.shutdown_asyncgens())
+        drain_tasks(loop)
     finally:
         loop.close()
         asyncio.set_event_loop(None)

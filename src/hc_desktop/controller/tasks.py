@@ -10,7 +10,7 @@ logged with its traceback and shown as such.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 import logging
 from typing import Any
 
@@ -42,6 +42,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._keyed: dict[str, asyncio.Task[Any]] = {}
+        self._stoppers: dict[asyncio.Task[Any], Callable[[], None]] = {}
         self._closed = False
 
     @property
@@ -54,8 +55,13 @@ class TaskRunner(QObject):
         *,
         key: str | None = None,
         report: bool = True,
+        stop: Callable[[], None] | None = None,
     ) -> asyncio.Task[Any]:
-        """Run ``coro`` as a task; with ``key``, cancel the running task of that key first."""
+        """Run ``coro`` as a task; with ``key``, cancel the running task of that key first.
+
+        ``stop`` asks a long-running loop to end by itself after its current round;
+        stopping it then never cuts a request in half.
+        """
         if self._closed:
             coro.close()
             raise RuntimeError("the task runner is shut down")
@@ -66,6 +72,8 @@ class TaskRunner(QObject):
         task = asyncio.get_event_loop().create_task(coro)
         was_busy = self.busy
         self._tasks.add(task)
+        if stop is not None:
+            self._stoppers[task] = stop
         if key is not None:
             self._keyed[key] = task
         task.add_done_callback(lambda t: self._finished(t, key, report))
@@ -74,9 +82,15 @@ class TaskRunner(QObject):
         return task
 
     def cancel(self, key: str) -> None:
-        """Ask the task of ``key`` to stop; it stays listed until it has unwound."""
+        """Ask the task of ``key`` to stop (politely when it can); it stays listed until it
+        has unwound."""
         task = self._keyed.get(key)
-        if task is not None and not task.done():
+        if task is None or task.done():
+            return
+        stop = self._stoppers.get(task)
+        if stop is not None:
+            stop()
+        else:
             task.cancel()
 
     def active_keys(self) -> list[str]:
@@ -89,6 +103,7 @@ class TaskRunner(QObject):
 
     def _finished(self, task: asyncio.Task[Any], key: str | None, report: bool) -> None:
         self._tasks.discard(task)
+        self._stoppers.pop(task, None)
         if key is not None and self._keyed.get(key) is task:
             del self._keyed[key]
         if not self._tasks:
@@ -106,10 +121,20 @@ class TaskRunner(QObject):
             _log.error("unexpected error in a background task", exc_info=exc)
             self.crashed.emit(f"{type(exc).__name__} (details are in the log)")
 
-    async def shutdown(self, timeout: float = 3.0) -> None:
-        """Cancel everything and wait (bounded) for the tasks to unwind."""
+    async def shutdown(self, grace: float = 1.0, timeout: float = 3.0) -> None:
+        """Ask the background loops to stop; give them and short requests ``grace`` seconds
+        to finish, then cancel what is left and wait (bounded) for it to unwind.
+
+        Letting a request that is almost done finish is kinder to the servers and to the
+        HTTP stack than cutting a connection attempt in half.
+        """
         self._closed = True
+        for stop in list(self._stoppers.values()):
+            stop()
         pending = [t for t in self._tasks if not t.done()]
+        if pending:
+            _done, pending_set = await asyncio.wait(pending, timeout=grace)
+            pending = list(pending_set)
         for task in pending:
             task.cancel()
         if pending:

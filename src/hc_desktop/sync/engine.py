@@ -88,6 +88,7 @@ class SyncEngine:
         self._remote = remote
         self._dify = dify
         self._user_id = user_id
+        self._stopping = False
         self._clock = clock
         self._overlap = overlap
         self._reconcile_every = reconcile_every
@@ -136,10 +137,10 @@ class SyncEngine:
             self._wake.set()
 
     async def run(self, interval: float = 30.0) -> None:
-        """Sync every ``interval`` seconds until cancelled; back off while offline."""
+        """Sync every ``interval`` seconds until stopped; back off while offline."""
         self._wake = asyncio.Event()
         failures = 0
-        while True:
+        while not self._stop_requested():
             self._wake.clear()
             try:
                 online = (await self.sync_once()).online
@@ -150,8 +151,20 @@ class SyncEngine:
             delay = interval
             if failures:
                 delay = min(self._backoff_base * 2 ** (failures - 1), self._backoff_max)
+            if self._stop_requested():
+                break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), delay)
+
+    def _stop_requested(self) -> bool:
+        return self._stopping
+
+    def stop(self) -> None:
+        """End :meth:`run` after the round in progress (a push is never cut in half)."""
+        self._stopping = True
+        wake = getattr(self, "_wake", None)
+        if wake is not None:
+            wake.set()
 
     # -- one round -----------------------------------------------------------------------------
 
