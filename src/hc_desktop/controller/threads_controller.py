@@ -130,7 +130,7 @@ class ThreadsController(QObject):
         self.threads_ready.emit(len(threads))
         if data.sync is not None:
             self._unsubscribe = data.sync.add_listener(self._on_sync_event)
-            self._tasks.start(data.sync.run(SYNC_INTERVAL_SECONDS), key="sync")
+            self._tasks.start(data.sync.run(SYNC_INTERVAL_SECONDS), key="sync", stop=data.sync.stop)
         else:
             self.sync_status_changed.emit("local", 0)
 
