@@ -109,7 +109,7 @@ class DemoAuthBackend:
         self.disable_signup = disable_signup
         self._clock = clock
         self._offset = 0.0
-        self._secret = secrets.token_bytes(32)
+        self.jwt_secret = secrets.token_bytes(32)
         self._lock = threading.RLock()
         self._users: dict[str, DemoUser] = {}
         self._sessions: dict[str, _SessionRow] = {}
@@ -346,7 +346,7 @@ class DemoAuthBackend:
             raise GoTrueError(
                 401, "no_authorization", "This endpoint requires a valid Bearer token"
             )
-        claims = verify_jwt(authorization[7:].strip(), self._secret)
+        claims = verify_jwt(authorization[7:].strip(), self.jwt_secret)
         exp = claims.get("exp") if claims else None
         if claims is None or not isinstance(exp, int) or exp <= self.now():
             raise GoTrueError(
@@ -408,7 +408,7 @@ class DemoAuthBackend:
             "is_anonymous": False,
         }
         return {
-            "access_token": sign_jwt(claims, self._secret),
+            "access_token": sign_jwt(claims, self.jwt_secret),
             "token_type": "bearer",
             "expires_in": self.access_token_ttl,
             "expires_at": expires_at,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from contextlib import aclosing
 import logging
 import ssl
 from types import TracebackType
@@ -34,6 +35,7 @@ DEFAULT_STALL_TIMEOUT = 45.0
 MAX_USER_LENGTH = 255
 
 Rating = Literal["like", "dislike"]
+BearerSource = Callable[[], Awaitable[str]]
 
 
 def _check_user(user: str) -> None:
@@ -61,26 +63,44 @@ class DifyClient:
     ``http`` client is left open by :meth:`aclose`; otherwise the client owns one and closes
     it. ``timeouts`` are passed on every request, so they apply to an injected client too.
     ``stall_timeout`` is how long a stream may go without a non-ping event.
+
+    Two ways to authenticate, exactly one of which is given:
+
+    * ``api_key``: the Dify app key (from the keyring), sent as the bearer token. Whoever
+      holds it can act as any ``user`` of the app.
+    * ``bearer``: returns the signed-in user's Supabase access token, for a gateway that
+      holds the app key, verifies the token and forces ``user`` to its subject. ``user`` is
+      still sent (the gateway overrides it), so both modes speak the same API.
     """
 
     def __init__(
         self,
         base_url: str,
-        api_key: str,
+        api_key: str | None = None,
         *,
+        bearer: BearerSource | None = None,
         http: httpx.AsyncClient | None = None,
         timeouts: httpx.Timeout = DEFAULT_TIMEOUTS,
         stall_timeout: float = DEFAULT_STALL_TIMEOUT,
     ) -> None:
+        if (api_key is None) == (bearer is None):
+            raise ValueError("give either api_key or bearer")
         self._base_url = base_url.rstrip("/")
         self._api_key = api_key
+        self._bearer = bearer
         self._timeouts = timeouts
         self._stall_timeout = stall_timeout
         self._owns_http = http is None
         self._http = http if http is not None else make_http_client(timeouts)
 
     def __repr__(self) -> str:
-        return f"DifyClient(base_url={self._base_url!r}, api_key=<hidden>)"
+        mode = "api_key=<hidden>" if self._bearer is None else "gateway"
+        return f"DifyClient(base_url={self._base_url!r}, {mode})"
+
+    @property
+    def gateway_mode(self) -> bool:
+        """True when requests carry the user's access token instead of the app key."""
+        return self._bearer is not None
 
     @property
     def base_url(self) -> str:
@@ -134,14 +154,31 @@ class DifyClient:
         if files:
             body["files"] = files
         log.info("chat stream start conversation=%s", conversation_id or "new")
-        return stream_chat_events(
+        if self._api_key is not None:
+            return stream_chat_events(
+                self._http,
+                self._url("/chat-messages"),
+                body=body,
+                headers=self._key_headers(self._api_key),
+                http_timeouts=self._timeouts,
+                stall_timeout=self._stall_timeout,
+            )
+        return self._stream_with_bearer(body)
+
+    async def _stream_with_bearer(self, body: dict[str, Any]) -> AsyncGenerator[StreamEvent, None]:
+        """The stream, once the current access token is known."""
+        headers = await self._headers()
+        events = stream_chat_events(
             self._http,
             self._url("/chat-messages"),
             body=body,
-            headers=self._headers(),
+            headers=headers,
             http_timeouts=self._timeouts,
             stall_timeout=self._stall_timeout,
         )
+        async with aclosing(events):
+            async for event in events:
+                yield event
 
     async def stop(self, task_id: str, *, user: str) -> None:
         """Ask Dify to stop a running generation (best effort; always succeeds on Dify)."""
@@ -234,8 +271,15 @@ class DifyClient:
     def _url(self, path: str) -> str:
         return f"{self._base_url}{path}"
 
-    def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._api_key}"}
+    @staticmethod
+    def _key_headers(token: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token}"}
+
+    async def _headers(self) -> dict[str, str]:
+        if self._bearer is not None:
+            return self._key_headers(await self._bearer())
+        assert self._api_key is not None
+        return self._key_headers(self._api_key)
 
     async def _request(
         self,
@@ -246,13 +290,14 @@ class DifyClient:
         json: dict[str, Any] | None = None,
     ) -> Any:
         """Send one request; return its decoded JSON body (None for an empty body)."""
+        headers = await self._headers()
         try:
             async with self._http.stream(
                 method,
                 self._url(path),
                 params=params,
                 json=json,
-                headers=self._headers(),
+                headers=headers,
                 timeout=self._timeouts,
             ) as response:
                 await raise_for_response(response)
