@@ -164,17 +164,21 @@ def run_selftest(options: Options) -> int:
         from PySide6.QtWidgets import QApplication
 
         from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
+        from hc_desktop.controller.gc_guard import MainThreadCollector
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         app.setQuitOnLastWindowClosed(False)
         report.update(_environment_report())
+        collector = MainThreadCollector()
+        collector.start()
         loop = create_event_loop(app)
         try:
             loop.run_until_complete(asyncio.wait_for(_scenario(report["checks"]), 120))
         finally:
             close_event_loop(loop)
             gc.collect()
+            collector.stop()
         exit_code = 0 if report["checks"] and all(c["ok"] for c in report["checks"]) else 1
     except CheckFailed:
         exit_code = 1
