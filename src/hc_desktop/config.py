@@ -20,6 +20,8 @@ from typing import Any
 
 import platformdirs
 
+from hc_desktop.policy_sources import os_policy
+
 APP_NAME = "hc-desktop"
 _log = logging.getLogger("hc_desktop.config")
 
@@ -152,15 +154,22 @@ def load_settings(
     system_file: Path | None = None,
     user_file: Path | None = None,
     policy_file: Path | None = None,
+    os_policy_values: Mapping[str, Any] | None = None,
 ) -> Settings:
-    """Merge every layer; policy values win and are marked locked."""
+    """Merge every layer; policy values win and are marked locked.
+
+    Policy comes from the policy file and, above it, the OS's managed settings (Windows
+    policy registry, macOS managed preferences); ``os_policy_values`` replaces the latter
+    in tests.
+    """
     layers: list[tuple[str, dict[str, Any]]] = [
         ("system", _layer(_read_toml(system_file or system_config_path()), "system defaults")),
         ("user", _layer(_read_toml(user_file or user_config_path()), "user settings")),
         ("environment", env_layer(os.environ if environ is None else environ)),
         ("command line", _layer({k: v for k, v in (cli or {}).items() if v is not None}, "cli")),
     ]
-    policy = _layer(_read_toml(policy_file or policy_path()), "policy")
+    managed = os_policy() if os_policy_values is None else os_policy_values
+    policy = _layer({**_read_toml(policy_file or policy_path()), **managed}, "policy")
     merged: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for source, values in [*layers, ("policy", policy)]:

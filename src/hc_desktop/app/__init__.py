@@ -59,6 +59,7 @@ def run_app(options: Options) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Health Companion")
+    app.setDesktopFileName("org.healthcompanion.HealthCompanion")  # Wayland window matching
     app.setOrganizationName("hc-desktop")
     app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
     collector = MainThreadCollector()
@@ -112,6 +113,13 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             return 2
 
         graph = build_graph(endpoints, profile)
+        graph.controller.session.configure(
+            auth=graph.auth,
+            profile=profile,
+            auto_lock_minutes=settings.auto_lock_minutes,
+            shared_workstation=settings.shared_workstation,
+            remember_sessions=endpoints.persist_session or settings.shared_workstation,
+        )
         window = MainWindow(graph.controller, profile.settings_file)
         finished = asyncio.Event()
         exit_code = 0

@@ -96,6 +96,7 @@ class AppController(QObject):
         self.chat.reset()
         await self.session.sign_out()
         await self.threads.close_user(erase=True)
+        await self.session.wipe_shared_profile()
         self.session.sign_in_required.emit("")
 
     def app_activated(self) -> None:

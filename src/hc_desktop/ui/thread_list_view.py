@@ -120,6 +120,10 @@ class ThreadListView(QListView):
         super().__init__(parent)
         self.setItemDelegate(ThreadDelegate(self))
         self.setUniformItemSizes(True)
+        # Lay rows out in batches: with 100,000 threads Qt would otherwise ask Python for
+        # every row before the first paint and after every search keystroke.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(100)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # F2 and the context menu edit; a click only opens.
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
