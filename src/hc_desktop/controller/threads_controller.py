@@ -40,6 +40,8 @@ from hc_desktop.sync import (
 _log = logging.getLogger("hc_desktop.threads")
 
 SYNC_INTERVAL_SECONDS = 30.0
+FIRST_PAGE = 200
+"""Threads shown before the rest of a long list has loaded."""
 FIRST_QUESTION_PAGES = 20
 """How far back to page through Dify history to find a thread's first question."""
 
@@ -123,20 +125,28 @@ class ThreadsController(QObject):
             return
         await self.close_user()
         data = await self._open_user_data(user_id)
-        threads = await data.threads.list_threads(archived=False)
-        archived = await data.threads.list_threads(archived=True)
+        first_page = await data.local.list_threads(archived=False, limit=FIRST_PAGE)
         self._data, self._user_id = data, user_id
-        self.model.reset([*threads, *archived])
-        self.threads_ready.emit(len(threads))
+        self.model.reset(first_page)
+        self.threads_ready.emit(len(first_page))
+        self._tasks.start(self._load_all(data), key="load-threads")
         if data.sync is not None:
             self._unsubscribe = data.sync.add_listener(self._on_sync_event)
             self._tasks.start(data.sync.run(SYNC_INTERVAL_SECONDS), key="sync", stop=data.sync.stop)
         else:
             self.sync_status_changed.emit("local", 0)
 
+    async def _load_all(self, data: UserData) -> None:
+        """After the first page has painted: every thread, archived ones included."""
+        active = await data.local.list_threads(archived=False)
+        archived = await data.local.list_threads(archived=True)
+        if data is self._data and (len(active) > self.model.rowCount() or archived):
+            self.model.reset([*active, *archived])
+
     async def close_user(self, *, erase: bool = False) -> None:
         """Stop syncing and close the stores; ``erase`` also deletes the local cache."""
         self._tasks.cancel("sync")
+        self._tasks.cancel("load-threads")
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None

@@ -130,14 +130,23 @@ class SqlThreadStore:
 
     # -- ThreadRepository --------------------------------------------------------------------
 
-    async def list_threads(self, *, archived: bool = False) -> list[Thread]:
+    async def list_threads(
+        self, *, archived: bool = False, limit: int | None = None
+    ) -> list[Thread]:
+        """Newest first; ``limit`` gives the first page (the list paints it at once).
+
+        Rows become ``Thread`` values on the worker thread: for a long list that
+        conversion costs more than the query and must not hold up the window.
+        """
         statement = (
             self._select()
             .where(threads.c.archived.is_(archived))
             .order_by(threads.c.updated_at.desc(), threads.c.id.desc())
+            .limit(limit)
         )
-        rows = await self._run(lambda conn: conn.execute(statement).all())
-        return [row_to_thread(row) for row in rows]
+        return await self._run(
+            lambda conn: [row_to_thread(row) for row in conn.execute(statement).all()]
+        )
 
     async def get(self, thread_id: uuid.UUID) -> Thread | None:
         statement = self._select().where(threads.c.id == thread_id)
