@@ -38,6 +38,8 @@ class Settings:
     database_url: str | None = None
     database_rls: bool = False
     auto_lock_minutes: int = 15
+    history_retention_days: int = 90
+    """Cached conversation history older than this is removed locally (0 keeps it)."""
     shared_workstation: bool = False
     language: str | None = None
     theme: str = "system"
@@ -90,14 +92,15 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         if text in ("0", "false", "no", "off"):
             return False
         raise SettingsError(f"{name} from {source} must be true or false")
-    if name == "auto_lock_minutes":
+    if name in ("auto_lock_minutes", "history_retention_days"):
         try:
-            minutes = int(value)
+            number = int(value)
         except (TypeError, ValueError):
             raise SettingsError(f"{name} from {source} must be a whole number") from None
-        if not 0 <= minutes <= 24 * 60:
-            raise SettingsError(f"{name} from {source} must be between 0 and 1440")
-        return minutes
+        upper = 24 * 60 if name == "auto_lock_minutes" else 3650
+        if not 0 <= number <= upper:
+            raise SettingsError(f"{name} from {source} must be between 0 and {upper}")
+        return number
     if name == "theme":
         theme = str(value).strip().lower()
         if theme not in _THEMES:

@@ -436,3 +436,43 @@ def test_unreachable_auth_server_gives_a_plain_message(
         app.aloop.run(scenario())
         text = app.window.session_ui.sign_in_dialog.error.text().lower()
         assert "reach" in text or "connect" in text or "network" in text, text
+
+
+def test_next_start_reopens_the_last_conversation_from_the_cache(
+    qtbot: QtBot,
+    aloop: AsyncRunner,
+    tmp_path: Path,
+    auth_server: DemoAuthServer,
+    auth_account: AuthAccount,
+    dify_server: DemoDifyServer,
+) -> None:
+    endpoints = endpoints_for(auth_server, dify_server)
+    with running_app(qtbot, aloop, endpoints, tmp_path) as app:
+
+        async def first_run() -> None:
+            app.controller.start(None)
+            await app.sign_in(auth_account.email, auth_account.password)
+            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
+            await app.ask(QUESTION)
+            await app.answer_settled()
+            thread = app.controller.threads.model.thread_at(0)
+            assert thread is not None
+            app.controller.chat.new_chat()
+            app.controller.chat.select_thread(str(thread.id))
+            await wait_until(lambda: len(app.controller.chat.messages.messages) == 2, "history")
+            await wait_until(lambda: not app.controller.tasks.running("remember"), "saved")
+
+        app.aloop.run(first_run())
+        opened = app.controller.chat.current_thread
+        assert opened is not None
+
+    dify_server.stop()  # the next start reads only the local cache
+    with running_app(qtbot, aloop, endpoints, tmp_path) as app:
+
+        async def cached_start() -> None:
+            app.controller.start(uuid.UUID(auth_account.user_id))
+            await wait_until(lambda: len(app.controller.chat.messages.messages) == 2, "cache")
+
+        app.aloop.run(cached_start())
+        assert app.controller.chat.current_thread == opened
+        assert app.controller.chat.messages.messages[0].text == QUESTION

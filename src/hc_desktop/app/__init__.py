@@ -112,7 +112,7 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             )
             return 2
 
-        graph = build_graph(endpoints, profile)
+        graph = build_graph(endpoints, profile, retention_days=settings.history_retention_days)
         graph.controller.session.configure(
             auth=graph.auth,
             profile=profile,

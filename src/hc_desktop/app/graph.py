@@ -76,7 +76,7 @@ def write_last_user(profile: Profile, user_id: uuid.UUID) -> None:
     profile.state_file.chmod(0o600)
 
 
-def build_graph(endpoints: Endpoints, profile: Profile) -> Graph:
+def build_graph(endpoints: Endpoints, profile: Profile, *, retention_days: int = 0) -> Graph:
     """Wire the services and the controller for ``profile``."""
     auth = SupabaseAuth(endpoints.supabase_url, endpoints.supabase_anon_key)
     tokens: TokenStore = (
@@ -104,5 +104,10 @@ def build_graph(endpoints: Endpoints, profile: Profile) -> Graph:
             closers=[remote.close],
         )
 
-    controller = AppController(sessions=sessions, dify=dify, open_user_data=open_user_data)
+    controller = AppController(
+        sessions=sessions,
+        dify=dify,
+        open_user_data=open_user_data,
+        retention_days=retention_days,
+    )
     return Graph(controller, sessions, tokens, auth, dify, profile)

@@ -35,12 +35,17 @@ class AppController(QObject):
         sessions: SessionManager,
         dify: DifyClient,
         open_user_data: UserDataOpener,
+        retention_days: int = 0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = TaskRunner(self)
         self.threads = ThreadsController(
-            tasks=self.tasks, dify=dify, open_user_data=open_user_data, parent=self
+            tasks=self.tasks,
+            dify=dify,
+            open_user_data=open_user_data,
+            retention_days=retention_days,
+            parent=self,
         )
         self.chat = ChatController(tasks=self.tasks, dify=dify, threads=self.threads, parent=self)
         self.session = SessionController(
@@ -70,6 +75,9 @@ class AppController(QObject):
     ) -> None:
         if cached_user is not None:
             await self.threads.open_user(cached_user)
+            last = await self.threads.last_open_thread()
+            if last is not None:
+                self.chat.select_thread(str(last.id))  # cached history shows at once
         if auto_sign_in is not None:
             await self.session.sign_in_now(*auto_sign_in)
         else:
@@ -107,5 +115,8 @@ class AppController(QObject):
     async def shutdown(self) -> None:
         """Stop background work and close the stores; the app closes the clients."""
         await self.tasks.shutdown()
-        await self.threads.close_user()
+        shared = self.session.shared_workstation
+        await self.threads.close_user(erase=shared)
+        if shared:
+            await self.session.wipe_shared_profile()  # nothing of this user stays behind
         self.session.detach()

@@ -170,6 +170,7 @@ class ChatController(QObject):
         if thread is None:
             return
         self._show(thread_id, [])
+        self._threads.remember_open_thread(thread.id)
         self._tasks.start(self._load_history(thread), key="history")
 
     def reset(self) -> None:

@@ -36,6 +36,7 @@ from hc_desktop.sync import (
     SyncStatus,
     ThreadsChanged,
 )
+from hc_desktop.sync.view_state import last_open_thread, remember_open_thread
 
 _log = logging.getLogger("hc_desktop.threads")
 
@@ -88,10 +89,12 @@ class ThreadsController(QObject):
         tasks: TaskRunner,
         dify: DifyClient,
         open_user_data: UserDataOpener,
+        retention_days: int = 0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._retention_days = retention_days
         self._dify = dify
         self._open_user_data = open_user_data
         self.model = ThreadListModel(self, untitled=self.tr("New chat"))
@@ -136,8 +139,20 @@ class ThreadsController(QObject):
         else:
             self.sync_status_changed.emit("local", 0)
 
+    async def last_open_thread(self) -> Thread | None:
+        data = self._data
+        return None if data is None else await last_open_thread(data.local)
+
+    def remember_open_thread(self, thread_id: uuid.UUID | None) -> None:
+        data = self._data
+        if data is not None:
+            self._tasks.start(remember_open_thread(data.local, thread_id), key="remember")
+
     async def _load_all(self, data: UserData) -> None:
-        """After the first page has painted: every thread, archived ones included."""
+        """After the first page has painted: every thread, archived ones included; then
+        drop cached history older than the retention period (server data is untouched)."""
+        if self._retention_days:
+            await data.messages.prune(self._retention_days)
         active = await data.local.list_threads(archived=False)
         archived = await data.local.list_threads(archived=True)
         if data is self._data and (len(active) > self.model.rowCount() or archived):

@@ -18,13 +18,12 @@ from hc_desktop.store.local import LocalThreadStore
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
 from hc_desktop.store.schema import threads
 from hc_desktop.store.sqlstore import row_to_thread
-from hc_desktop.sync import ledger
+from hc_desktop.sync import ledger, view_state
 from hc_desktop.sync.events import Conflict
 from hc_desktop.sync.outbox import ARCHIVE, CREATE, DELETE, PREVIEW, RENAME, Base, Values
 
 T = TypeVar("T")
 
-_LAST_VIEWED = "last_viewed_thread"
 _RESTORE_OPS = {"title": RENAME, "archived": ARCHIVE}
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -120,17 +119,10 @@ class CachedThreadRepository(LocalThreadStore):
 
     async def set_last_viewed(self, thread_id: uuid.UUID | None) -> None:
         """Remember the open thread so the next start can show it before any network call."""
-        value = None if thread_id is None else str(thread_id)
-        await self._run(lambda conn: ledger.set_state(conn, _LAST_VIEWED, value))
+        await view_state.remember_open_thread(self, thread_id)
 
     async def last_viewed(self) -> Thread | None:
-        def work(conn: Connection) -> Thread | None:
-            value = ledger.get_state(conn, _LAST_VIEWED)
-            if value is None:
-                return None
-            return ledger.local_thread(conn, self.user_id, uuid.UUID(value))
-
-        return await self._run(work)
+        return await view_state.last_open_thread(self)
 
     # -- for the sync engine and the message cache ---------------------------------------------
 
