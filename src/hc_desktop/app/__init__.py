@@ -107,7 +107,7 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
         if endpoints is None:
             print(
                 "hc-desktop: no servers configured. Set supabase_url, supabase_anon_key and "
-                "dify_base_url (see docs/configuration.md), or try 'hc-desktop --demo'.",
+                "dify_base_url (see 'Configuration' in the README), or try 'hc-desktop --demo'.",
                 file=sys.stderr,
             )
             return 2
