@@ -63,7 +63,7 @@ def test_rating_an_answer_reaches_dify_and_comes_back_with_history(
     feedback = next(r for r in dify_server.requests if r.path.endswith("/feedbacks"))
     assert feedback.json["rating"] == "dislike"  # type: ignore[index]
     assert app.controller.chat.messages.messages[-1].feedback == "dislike"
-    assert "✓ 👎" in app.window.chat_view.toPlainText()
+    assert "✓ Not helpful" in app.window.chat_view.toPlainText()
 
 
 def test_new_chat_offers_the_opening_statement_and_starter_questions(

@@ -80,3 +80,11 @@ def test_message_model_updates_one_row(qtbot: QtBot, qtmodeltester: ModelTester)
     model.prepend([ChatMessage.new(Role.USER, "older q"), ChatMessage.new(Role.ASSISTANT, "older")])
     assert [m.text for m in model.messages] == ["older q", "older", "question", "partial"]
     qtmodeltester.check(model, force_py=True)
+
+
+def test_list_previews_show_plain_text() -> None:
+    from hc_desktop.ui.thread_list_view import plain_preview
+
+    assert plain_preview("Thanks for asking about **water**.\n\n# Tips\n> `sip` often") == (
+        "Thanks for asking about water. Tips sip often"
+    )

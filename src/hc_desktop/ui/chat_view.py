@@ -181,7 +181,7 @@ class ChatView(QTextBrowser):
         rateable: bool = False,
     ) -> None:
         """Status and action links under an answer: typing, stopped, interrupted, copy, retry,
-        and the 👍/👎 rating (the chosen one is marked)."""
+        and the helpful / not helpful rating (the chosen one is marked)."""
         hint = QTextCharFormat()
         hint.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         hint.setFontItalic(True)
@@ -199,9 +199,10 @@ class ChatView(QTextBrowser):
         if state in ("interrupted", "failed"):
             actions.append(("retry", self.tr("Retry")))
         if state == "complete" and rateable:
+            # Words, not emoji: emoji glyphs are missing from many systems' fonts.
             like, dislike = self.tr("Helpful"), self.tr("Not helpful")
-            actions.append(("like", ("✓ " if feedback == "like" else "") + "👍 " + like))
-            actions.append(("dislike", ("✓ " if feedback == "dislike" else "") + "👎 " + dislike))
+            actions.append(("like", ("✓ " if feedback == "like" else "") + like))
+            actions.append(("dislike", ("✓ " if feedback == "dislike" else "") + dislike))
         if note is None and not actions:
             return
         if cursor.block().length() > 1:

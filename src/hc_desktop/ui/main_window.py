@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.view_tabs.addTab(self.tr("Conversations"))
         self.view_tabs.addTab(self.tr("Archived"))
         self.view_tabs.setAccessibleName(self.tr("Show active or archived conversations"))
+        self.thread_panel.setMinimumWidth(260)
         self.thread_list = ThreadListView(self.thread_panel)
         self.thread_list.setModel(self.controller.threads.view)
         layout = QVBoxLayout(self.thread_panel)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+import re
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -28,6 +29,12 @@ from PySide6.QtWidgets import (
 from hc_desktop.controller.thread_list_model import ThreadRoles
 
 _PAD = 6
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|`+|^#+\s*|^>\s*)", re.MULTILINE)
+
+
+def plain_preview(text: str) -> str:
+    """The stored preview as one line of plain text: markdown marks and line breaks go."""
+    return " ".join(_MARKDOWN_MARKS.sub("", text).split())
 
 
 def relative_time(moment: datetime, now: datetime, tr: object) -> str:
@@ -52,7 +59,7 @@ class ThreadDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         line = QFontMetrics(option.font).height()
-        return QSize(200, 2 * line + 3 * _PAD)
+        return QSize(0, 2 * line + 3 * _PAD)  # width: whatever the view gives
 
     def paint(
         self,
@@ -97,7 +104,7 @@ class ThreadDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(palette.color(dim_role))
         painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
-        preview = " ".join(str(index.data(ThreadRoles.Preview) or "").split())
+        preview = plain_preview(str(index.data(ThreadRoles.Preview) or ""))
         bottom = QRect(rect.left(), top.bottom() + _PAD, rect.width(), body_metrics.height())
         painter.drawText(
             bottom,
@@ -129,6 +136,7 @@ class ThreadListView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows elide
         self.setAccessibleName(self.tr("Conversations"))
         self.setAccessibleDescription(
             self.tr("Your conversations, newest first. Enter opens, F2 renames, Delete deletes.")
