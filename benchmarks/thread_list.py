@@ -78,8 +78,9 @@ def _baseline(texts: list[str]) -> tuple[float, list[float]]:
 
 async def _app(
     servers: app_seams.DemoServers, data_dir: Path, store: Path, rows: int
-) -> tuple[float, list[float]]:
-    """(first paint s, keystroke ms) for the real window starting on the seeded store."""
+) -> tuple[float, float, list[float]]:
+    """(rows first shown s, all rows listed s, keystroke ms) for the real window starting on
+    the seeded store."""
     prof = app_seams.profile(data_dir)
     target = prof.thread_store_file(servers.user_id)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +94,7 @@ async def _app(
         app.window.show()
         app.controller.start(servers.user_id)
         await wait_until(lambda: any(n == rows for n, _ in shown_rows), "the list painted")
+        first_rows = next(t for n, t in shown_rows if n > 0) - started
         first_paint = next(t for n, t in shown_rows if n == rows) - started
         keys: list[float] = []
         proxy = app.thread_filter
@@ -103,7 +105,7 @@ async def _app(
             app.thread_view.viewport().update()  # a frame even when no visible row changed
             await wait_until(lambda b=before: len(shown_rows) > b, "keystroke paint")  # type: ignore[misc]
             keys.append((shown_rows[before][1] - started) * 1000)
-        return first_paint, keys
+        return first_rows, first_paint, keys
     finally:
         await app_seams.close_app(app)
         await asyncio.sleep(0)
@@ -120,6 +122,7 @@ def run(quick: bool) -> list[Figure]:
             texts = _texts(store)
             active = len(texts)
             results: dict[str, list[tuple[float, list[float]]]] = {"app": [], "base": []}
+            shown: list[float] = []
             for n in range(runs + (0 if quick else 1)):
                 steps = [
                     ("base", lambda: _baseline(texts)),
@@ -127,6 +130,9 @@ def run(quick: bool) -> list[Figure]:
                 ]
                 for key, step in steps if n % 2 else reversed(steps):
                     value = step()
+                    if len(value) == 3:  # the app also reports when rows first showed
+                        shown.append(value[0])
+                        value = value[1:]
                     if quick or n > 0:  # the first round warms fonts and caches
                         results[key].append(value)
     finally:
@@ -135,7 +141,12 @@ def run(quick: bool) -> list[Figure]:
     worst = {k: [max(keys) for _, keys in v] for k, v in results.items()}
     return [
         Figure(
-            "thread_list", "first paint after window shown", "s",
+            "thread_list", "list shows its newest rows after window shown", "s",
+            median(shown[-len(results["app"]):]), median([p for p, _ in results["base"]]),
+            FIRST_PAINT_GOAL_S, "measured", "bare QListView+QStringListModel, uniform rows", note,
+        ),
+        Figure(
+            "thread_list", "every thread listed after window shown", "s",
             median([p for p, _ in results["app"]]), median([p for p, _ in results["base"]]),
             FIRST_PAINT_GOAL_S, "measured", "bare QListView+QStringListModel, uniform rows", note,
         ),
@@ -155,5 +166,5 @@ def _run_app(
     data_dir: Path,
     store: Path,
     rows: int,
-) -> tuple[float, list[float]]:
+) -> tuple[float, float, list[float]]:
     return run_coro(loop, _app(servers, data_dir, store, rows))
