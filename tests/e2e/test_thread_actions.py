@@ -278,3 +278,13 @@ def test_the_shared_row_matches_after_each_action(shared_app: Harness) -> None:
         await synced(lambda rows: first.conversation_id not in rows)
 
     app.aloop.run(scenario(), timeout=60)
+
+
+def test_thread_actions_are_in_the_menu_bar_and_the_context_menu(three_threads: Harness) -> None:
+    window = three_threads.window
+    in_menu_bar = {a.text() for a in window.conversations_menu.actions() if a.text()}
+    in_context = {a.text() for a in window.thread_menu.actions() if a.text()}
+    assert {"Rename", "Archive", "Copy title", "Delete…"} <= in_context
+    assert in_context | {"New chat", "Search conversations"} <= in_menu_bar
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.conversations_menu.actions()}
+    assert shortcuts["New chat"] == "Ctrl+N" and shortcuts["Rename"] == "F2"

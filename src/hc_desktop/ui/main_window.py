@@ -128,6 +128,16 @@ class MainWindow(QMainWindow):
             self.thread_menu.addAction(item)
         self.thread_menu.addSeparator()
         self.thread_menu.addAction(self.delete_action)
+        # The same actions in the menu bar, for mouse users and screen readers alike.
+        self.conversations_menu = self.menuBar().addMenu(self.tr("&Conversations"))
+        for item in (self.new_chat_action, self.search_action):
+            self.conversations_menu.addAction(item)
+        self.conversations_menu.addSeparator()
+        for item in (self.rename_action, self.archive_action, self.copy_title_action):
+            self.conversations_menu.addAction(item)
+        self.conversations_menu.addSeparator()
+        self.conversations_menu.addAction(self.delete_action)
+        self.conversations_menu.aboutToShow.connect(self._update_archive_action)
 
     # Bindings ------------------------------------------------------------------------------
     def _bind(self) -> None:
