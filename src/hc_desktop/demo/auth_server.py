@@ -14,11 +14,11 @@ import json
 import re
 import threading
 import time
-from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from hc_desktop.demo.auth_backend import DemoAuthBackend, GoTrueError
+from hc_desktop.demo.loopback import LoopbackServer
 
 ErrorShape = Literal["auto", "legacy", "oauth"]
 
@@ -51,7 +51,7 @@ class _Injection:
     content_type: str = "application/json"
 
 
-class DemoAuthServer:
+class DemoAuthServer(LoopbackServer["_Server"]):
     """Start with ``start()`` or ``with``; ``url`` is the project URL for ``SupabaseAuth``."""
 
     def __init__(
@@ -76,9 +76,7 @@ class DemoAuthServer:
             disable_signup=disable_signup,
             clock=clock,
         )
-        self._address = (host, port)
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._injections: dict[str, list[_Injection]] = {}
         self._log: list[LoggedRequest] = []
         self._log_lock = threading.Lock()
@@ -88,46 +86,14 @@ class DemoAuthServer:
 
     # -- lifecycle ------------------------------------------------------------------------
 
-    def start(self) -> Self:
-        if self._httpd is not None:
-            return self
-        self._httpd = _Server(self._address, _Handler, self)
-        self._address = (self._address[0], self._httpd.server_address[1])
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="demo-auth-server",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
+    thread_name = "demo-auth-server"
 
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def _make_server(self, address: tuple[str, int]) -> _Server:
+        return _Server(address, _Handler, self)
 
     @property
     def url(self) -> str:
-        if self._httpd is None:
-            raise RuntimeError("server not started")
-        return f"http://{self._address[0]}:{self._address[1]}"
+        return self.origin
 
     # -- test hooks -----------------------------------------------------------------------
 

@@ -16,11 +16,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 import threading
 import time
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from hc_desktop.demo.jwt_check import TokenRejected, TokenVerifier
+from hc_desktop.demo.loopback import LoopbackServer
 
 _HOP_HEADERS = frozenset(
     {"connection", "keep-alive", "transfer-encoding", "content-length", "te", "upgrade"}
@@ -28,7 +28,7 @@ _HOP_HEADERS = frozenset(
 _UPSTREAM_TIMEOUT = 120.0
 
 
-class DemoDifyGateway:
+class DemoDifyGateway(LoopbackServer["_Server"]):
     """Gateway on 127.0.0.1; ``base_url`` ends in ``/v1`` like Dify's.
 
     ``upstream`` is the Dify base URL (ending in ``/v1``) and ``app_key`` its key.
@@ -52,9 +52,7 @@ class DemoDifyGateway:
         self._upstream_prefix = parts.path
         self._app_key = app_key
         self._verifier = TokenVerifier(jwt_secret, clock)
-        self._address = (host, port)
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._open: set[http.client.HTTPConnection] = set()
         self._lock = threading.Lock()
         self.forwarded_users: list[str] = []
@@ -64,49 +62,19 @@ class DemoDifyGateway:
 
     # -- lifecycle ------------------------------------------------------------------------
 
-    def start(self) -> Self:
-        if self._httpd is not None:
-            return self
-        self._httpd = _Server(self._address, self)
-        self._address = (self._address[0], self._httpd.server_address[1])
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="demo-dify-gateway",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
+    thread_name = "demo-dify-gateway"
 
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
+    def _make_server(self, address: tuple[str, int]) -> _Server:
+        return _Server(address, self)
+
+    def _release_connections(self, httpd: _Server) -> None:
         with self._lock:
             for connection in list(self._open):
                 connection.close()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     @property
     def base_url(self) -> str:
-        if self._httpd is None:
-            raise RuntimeError("gateway not started")
-        return f"http://{self._address[0]}:{self._address[1]}/v1"
+        return f"{self.origin}/v1"
 
     # -- forwarding -----------------------------------------------------------------------
 

@@ -17,8 +17,7 @@ from pathlib import Path
 import re
 import threading
 import time
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 import uuid
 
 from hc_desktop.demo.dify_http import ApiError, ApiHandler, ApiHttpServer, ApiRequest
@@ -38,6 +37,7 @@ from hc_desktop.demo.dify_turn import (
     TurnIds,
     TurnOutcome,
 )
+from hc_desktop.demo.loopback import LoopbackServer
 
 __all__ = ["ChatScript", "DemoDifyServer", "RecordedRequest"]
 
@@ -92,7 +92,7 @@ class _Task:
     control: TurnControl
 
 
-class DemoDifyServer:
+class DemoDifyServer(LoopbackServer[ApiHttpServer]):
     """Dify Service API on 127.0.0.1, in a background thread.
 
     Use as a context manager or call :meth:`start` / :meth:`stop`. With ``state_path`` the
@@ -111,11 +111,9 @@ class DemoDifyServer:
         self.api_key = api_key
         self.chunk_delay = chunk_delay
         self.ping_period = 10.0
-        self._address = (host, port)
+        super().__init__(host, port)
         self._state_path = state_path
         self._state: DemoDifyState | None = None
-        self._httpd: ApiHttpServer | None = None
-        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._scripts: deque[ChatScript] = deque()
         self._requests: list[RecordedRequest] = []
@@ -127,54 +125,28 @@ class DemoDifyServer:
 
     # -- lifecycle -----------------------------------------------------------------------
 
-    def start(self) -> Self:
-        if self._httpd is not None:
-            return self
+    thread_name = "demo-dify-server"
+
+    def _before_start(self) -> None:
         self._stopping.clear()
         self._state = DemoDifyState(self._state_path)
-        self._httpd = ApiHttpServer(self._address, self)
-        self._address = self._httpd.server_address[:2]  # type: ignore[assignment]
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="demo-dify-server",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
 
-    def stop(self) -> None:
-        """Stop serving, end open connections and streams, and release the port."""
-        httpd, thread = self._httpd, self._thread
-        if httpd is None or thread is None:
-            return
+    def _make_server(self, address: tuple[str, int]) -> ApiHttpServer:
+        return ApiHttpServer(address, self)
+
+    def _release_connections(self, httpd: ApiHttpServer) -> None:
+        """End open streams too: they would otherwise hold their threads."""
         self._stopping.set()
-        httpd.shutdown()
         httpd.close_connections()
-        httpd.server_close()
-        thread.join(timeout=5)
-        self._httpd = self._thread = None
+
+    def _after_stop(self) -> None:
         if self._state is not None:
             self._state.close()
             self._state = None
 
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
     @property
     def base_url(self) -> str:
-        if self._httpd is None:
-            raise RuntimeError("the demo Dify server is not running")
-        host, port = self._address
-        return f"http://{host}:{port}/v1"
+        return f"{self.origin}/v1"
 
     # -- test hooks ----------------------------------------------------------------------
 

@@ -21,14 +21,14 @@ import json
 import re
 import threading
 import time
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import psycopg
 from psycopg import sql
 
 from hc_desktop.demo.jwt_check import TokenRejected, TokenVerifier
+from hc_desktop.demo.loopback import LoopbackServer
 
 _PREFIX = "/rest/v1/"
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -91,7 +91,7 @@ class _Request:
         return {part.strip() for part in raw.split(",") if part.strip()}
 
 
-class DemoPostgrestServer:
+class DemoPostgrestServer(LoopbackServer["_Server"]):
     """Data API on 127.0.0.1; ``url`` is the project URL (clients append ``/rest/v1``).
 
     ``database_url`` is a libpq URL for the ``authenticator`` login role; ``jwt_secret`` and
@@ -115,9 +115,7 @@ class DemoPostgrestServer:
         self.schemas = tuple(schemas)
         self._database_url = database_url
         self._verifier = TokenVerifier(jwt_secret, clock)
-        self._address = (host, port)
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._log: list[LoggedCall] = []
         self._lock = threading.Lock()
 
@@ -126,46 +124,14 @@ class DemoPostgrestServer:
 
     # -- lifecycle ------------------------------------------------------------------------
 
-    def start(self) -> Self:
-        if self._httpd is not None:
-            return self
-        self._httpd = _Server(self._address, self)
-        self._address = (self._address[0], self._httpd.server_address[1])
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="demo-postgrest",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
+    thread_name = "demo-postgrest"
 
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def _make_server(self, address: tuple[str, int]) -> _Server:
+        return _Server(address, self)
 
     @property
     def url(self) -> str:
-        if self._httpd is None:
-            raise RuntimeError("server not started")
-        return f"http://{self._address[0]}:{self._address[1]}"
+        return self.origin
 
     @property
     def calls(self) -> list[LoggedCall]:
