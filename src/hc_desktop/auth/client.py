@@ -7,12 +7,10 @@ Hand-written on httpx rather than the official package so the app controls what 
 from __future__ import annotations
 
 import logging
-import ssl
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
-import truststore
 
 import hc_desktop
 from hc_desktop.auth.errors import (
@@ -23,6 +21,7 @@ from hc_desktop.auth.errors import (
     user_message_for,
 )
 from hc_desktop.auth.session import Session, SignUpResult, session_from_response
+from hc_desktop.transport import make_http_client
 
 log = logging.getLogger("hc_desktop.auth")
 
@@ -48,7 +47,7 @@ class SupabaseAuth:
         self._anon_key = anon_key
         self._timeout = timeout
         self._owns_http = http is None
-        self._http = http if http is not None else _default_client(timeout)
+        self._http = http if http is not None else make_http_client(timeout)
 
     def __repr__(self) -> str:
         return f"SupabaseAuth({self._base!r})"
@@ -186,11 +185,6 @@ class SupabaseAuth:
         error = _explain_oauth_grant_error(error, grant)
         log.info("auth %s %s: status=%s code=%s", method, path, error.status, error.code)
         raise error
-
-
-def _default_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    return httpx.AsyncClient(verify=context, timeout=timeout, trust_env=True, http1=True)
 
 
 def _success_body(response: httpx.Response) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from hc_desktop.dify.client import (
     DEFAULT_TIMEOUTS,
     DifyClient,
     Rating,
-    make_http_client,
 )
 from hc_desktop.dify.errors import DifyError
 from hc_desktop.dify.events import (
@@ -47,5 +46,4 @@ __all__ = [
     "TtsAudio",
     "UnknownEvent",
     "WorkflowProgress",
-    "make_http_client",
 ]

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import aclosing
 import logging
-import ssl
 from types import TracebackType
 from typing import Any, Literal, Self
 
 import httpx
-import truststore
 
 from hc_desktop.dify.errors import DifyError, error_from_transport, raise_for_response
 from hc_desktop.dify.events import StreamEvent
@@ -26,6 +24,7 @@ from hc_desktop.dify.models import (
     parse_suggestions,
 )
 from hc_desktop.dify.streaming import stream_chat_events
+from hc_desktop.transport import make_http_client
 
 log = logging.getLogger("hc_desktop.dify")
 
@@ -42,17 +41,6 @@ def _check_user(user: str) -> None:
     """Dify silently falls back to a shared anonymous user when ``user`` is missing."""
     if not user or len(user) > MAX_USER_LENGTH:
         raise ValueError("user must be 1..255 characters")
-
-
-def make_http_client(timeouts: httpx.Timeout = DEFAULT_TIMEOUTS) -> httpx.AsyncClient:
-    """An HTTP/1.1 client that trusts the OS certificate store and honours proxy settings."""
-    return httpx.AsyncClient(
-        timeout=timeouts,
-        verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
-        http1=True,
-        http2=False,
-        trust_env=True,
-    )
 
 
 class DifyClient:

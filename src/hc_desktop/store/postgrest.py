@@ -27,17 +27,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 import logging
-import ssl
 from typing import Any
 import uuid
 
 import httpx
-import truststore
 
 from hc_desktop.core.errors import StoreUnavailable
 from hc_desktop.core.threads import Thread
 from hc_desktop.store.dataapi_errors import AccessTokenRejected, error_for, is_token_rejection
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
+from hc_desktop.transport import make_http_client
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +61,6 @@ class WindowSummary:
     window_count: int
     window_sum: int
     server_now: datetime
-
-
-def make_http_client(timeouts: httpx.Timeout = DEFAULT_TIMEOUTS) -> httpx.AsyncClient:
-    """HTTP/1.1, OS trust store, proxy settings from the environment."""
-    return httpx.AsyncClient(
-        timeout=timeouts,
-        verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
-        http1=True,
-        http2=False,
-        trust_env=True,
-    )
 
 
 def parse_thread(row: Mapping[str, Any]) -> Thread:
