@@ -110,3 +110,16 @@ def test_search_matches_title_and_preview_case_insensitively() -> None:
     assert [proxy.index(r, 0).data(ThreadRoles.Title) for r in range(proxy.rowCount())] == [
         "blood (archived)"
     ]
+
+
+def test_index_of_finds_visible_threads_only() -> None:
+    rng = random.Random(3)
+    source = ThreadListModel()
+    threads = [replace(_thread(rng, i), archived=i == 0) for i in range(6)]
+    source.reset(threads)
+    proxy = ThreadFilterModel(source)
+    visible = threads[3]
+    index = proxy.index_of(str(visible.id))
+    assert index.data(ThreadRoles.ThreadId) == str(visible.id)
+    assert not proxy.index_of(str(threads[0].id)).isValid()  # archived: not in this view
+    assert not proxy.index_of("not-a-uuid").isValid()

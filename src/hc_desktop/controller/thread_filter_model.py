@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from typing import Any
+import uuid
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -118,6 +119,16 @@ class ThreadFilterModel(QAbstractProxyModel):
 
     def roleNames(self) -> dict[int, QByteArray]:
         return self._source.roleNames()
+
+    def index_of(self, thread_id: str) -> QModelIndex:
+        """The row showing a thread (invalid when filtered out); O(log n)."""
+        try:
+            source_row = self._source.row_of(uuid.UUID(thread_id))
+        except ValueError:
+            return QModelIndex()
+        if source_row < 0:
+            return QModelIndex()
+        return self.mapFromSource(self._source.index(source_row, 0))
 
     # Source changes --------------------------------------------------------------------------
     def _proxy_row(self, source_row: int) -> int:

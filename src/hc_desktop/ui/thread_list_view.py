@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hc_desktop.controller.thread_filter_model import ThreadFilterModel
 from hc_desktop.controller.thread_list_model import ThreadRoles
 
 _PAD = 6
@@ -175,17 +176,13 @@ class ThreadListView(QListView):
             self.thread_activated.emit(str(thread_id))
 
     def select_thread(self, thread_id: str) -> None:
-        """Highlight a thread without re-opening it."""
+        """Highlight a thread without re-opening it (nothing when it is filtered out)."""
         model = self.model()
-        if not thread_id:
+        index = model.index_of(thread_id) if isinstance(model, ThreadFilterModel) else None
+        if index is not None and index.isValid():
+            self.setCurrentIndex(index)
+        else:
             self.clearSelection()
-            return
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            if index.data(ThreadRoles.ThreadId) == thread_id:
-                self.setCurrentIndex(index)
-                return
-        self.clearSelection()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
