@@ -37,10 +37,24 @@ class Settings:
     dify_base_url: str | None = None
     database_url: str | None = None
     database_rls: bool = False
+    database_ca_file: str | None = None
+    """CA bundle for ``sslmode=verify-full`` connections to a managed PostgreSQL."""
+    threads_backend: str = "auto"
+    """Where threads are shared: ``data_api`` (Supabase Data API with the user's token, the
+    default for Supabase deployments), ``postgres`` (direct, managed on-premises only),
+    ``local`` (this computer only) or ``auto`` (``postgres`` when ``database_url`` is set,
+    else ``data_api``)."""
+    dify_mode: str = "app_key"
+    """``app_key`` (the Dify app key from the keyring) or ``gateway`` (the user's access
+    token to a gateway that holds the key and fixes ``user``)."""
     auto_lock_minutes: int = 15
     history_retention_days: int = 90
     """Cached conversation history older than this is removed locally (0 keeps it)."""
     shared_workstation: bool = False
+    keep_history: bool = True
+    """False keeps conversation history in memory only: nothing content-bearing on disk."""
+    notification_content: bool = False
+    """True shows the thread title in desktop notifications (off: a generic text)."""
     language: str | None = None
     theme: str = "system"
     emergency_number: str | None = None
@@ -54,7 +68,14 @@ class Settings:
 
 
 _CONFIGURABLE = tuple(f.name for f in fields(Settings) if f.name not in ("locked", "sources"))
-_THEMES = frozenset({"system", "light", "dark"})
+_CHOICES: Mapping[str, frozenset[str]] = {
+    "theme": frozenset({"system", "light", "dark"}),
+    "threads_backend": frozenset({"auto", "data_api", "postgres", "local"}),
+    "dify_mode": frozenset({"app_key", "gateway"}),
+}
+_BOOLEANS = frozenset(
+    {"database_rls", "shared_workstation", "keep_history", "notification_content"}
+)
 
 
 class SettingsError(ValueError):
@@ -83,7 +104,7 @@ def user_config_path() -> Path:
 
 def _coerce(name: str, value: Any, source: str) -> Any:
     """Turn a raw file/env/CLI value into the field's type, or explain why not."""
-    if name in ("database_rls", "shared_workstation"):
+    if name in _BOOLEANS:
         if isinstance(value, bool):
             return value
         text = str(value).strip().lower()
@@ -101,11 +122,12 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         if not 0 <= number <= upper:
             raise SettingsError(f"{name} from {source} must be between 0 and {upper}")
         return number
-    if name == "theme":
-        theme = str(value).strip().lower()
-        if theme not in _THEMES:
-            raise SettingsError(f"theme from {source} must be one of system, light, dark")
-        return theme
+    if name in _CHOICES:
+        choice = str(value).strip().lower()
+        if choice not in _CHOICES[name]:
+            allowed = ", ".join(sorted(_CHOICES[name]))
+            raise SettingsError(f"{name} from {source} must be one of {allowed}")
+        return choice
     if value is None:
         return None
     text = str(value).strip()
