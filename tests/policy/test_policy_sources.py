@@ -27,6 +27,8 @@ from hc_desktop.policy_sources import (
 
 REG_BINARY = 3
 REG_MULTI_SZ = 7
+
+
 def test_every_policy_setting_is_a_setting() -> None:
     known = {f.name for f in fields(Settings)}
     assert set(POLICY_SETTINGS) <= known
