@@ -13,12 +13,14 @@ from pytestqt.qtbot import QtBot
 import sqlalchemy as sa
 
 from hc_desktop.app.graph import Endpoints
+from hc_desktop.auth.cache_key import cache_key
 from hc_desktop.controller.message_model import MessageState
 from hc_desktop.core.rules import MESSAGE_MAX_CHARS
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
 from hc_desktop.demo.dify_turn import ChatScript
 from hc_desktop.paths import Profile
+from hc_desktop.store.crypto import ContentCipher
 from hc_desktop.store.local import LocalThreadStore
 from tests.e2e.harness import endpoints_for, running_app
 from tests.fixtures.auth import AuthAccount
@@ -98,7 +100,9 @@ def test_sign_in_stream_and_keep_the_thread(
 
 
 async def _read_threads(path: Path, user: uuid.UUID) -> list:  # type: ignore[type-arg]
-    store = LocalThreadStore.open(path, user)
+    key = await cache_key(str(user))  # the app's cache key, from the test keyring
+    cipher = None if key is None else ContentCipher(key)
+    store = LocalThreadStore.open(path, user, cipher=cipher)
     try:
         return await store.list_threads()
     finally:

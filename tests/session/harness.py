@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from hc_desktop.app import dispose_qt_objects
 from hc_desktop.app.graph import Endpoints, Graph, build_graph
+from hc_desktop.auth.cache_key import cache_key
 from hc_desktop.controller.session_controller import SessionController
 from hc_desktop.core.threads import Thread
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
 from hc_desktop.paths import Profile
+from hc_desktop.store.crypto import ContentCipher
 from hc_desktop.store.local import LocalThreadStore
 from hc_desktop.ui.main_window import MainWindow
 from tests.fixtures.qt import AsyncRunner, wait_until
@@ -134,7 +136,9 @@ def session_app(
 
 async def stored_threads(profile: Profile, user_id: str) -> list[Thread]:
     user = uuid.UUID(user_id)
-    store = LocalThreadStore.open(profile.thread_store_file(user), user)
+    key = await cache_key(user_id)  # the app's key for this user, from the test keyring
+    cipher = None if key is None else ContentCipher(key)
+    store = LocalThreadStore.open(profile.thread_store_file(user), user, cipher=cipher)
     try:
         return await store.list_threads()
     finally:

@@ -200,6 +200,8 @@ def test_sign_out_from_the_lock_screen(
     async def sign_out() -> None:
         app.qtbot.mouseClick(screen.sign_out_button, Qt.MouseButton.LeftButton)
         await wait_until(app.window.session_ui.sign_in_dialog.isVisible, "the sign-in form")
+        # The cache (and its key) goes once the user's stores have closed.
+        await wait_until(lambda: not memory_keyring.entries, "the keyring entries cleared")
 
     app.run(sign_out())
     assert not _is_locked(app)

@@ -12,6 +12,7 @@ import uuid
 import pytest
 
 from hc_desktop.dify import DifyClient
+from hc_desktop.store.crypto import ContentCipher, generate_key
 from hc_desktop.store.migrate import upgrade
 from hc_desktop.sync import CachedThreadRepository, RemoteThreads, SyncEngine, SyncEvent
 from tests.fixtures.postgres import PgServer, _LocalCluster, _run, _server_bindir
@@ -29,27 +30,39 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 class Rig:
     """One user's local cache, remote and engine, opened and closed inside one event loop."""
 
-    def __init__(self, cache_path: Path, url: str, **engine_options: Any) -> None:
+    def __init__(
+        self,
+        cache_path: Path,
+        url: str,
+        *,
+        cipher: ContentCipher | None = None,
+        **engine_options: Any,
+    ) -> None:
         self.cache_path = cache_path
         self.url = url
+        self.cipher = cipher
         self.engine_options = engine_options
         self.events: list[SyncEvent] = []
 
     async def open(
         self, *, url: str | None = None, dify: DifyClient | None = None, claims: Any = None
     ) -> tuple[CachedThreadRepository, RemoteThreads, SyncEngine]:
-        local = await asyncio.to_thread(CachedThreadRepository.open, self.cache_path, USER)
+        local = await asyncio.to_thread(
+            CachedThreadRepository.open, self.cache_path, USER, cipher=self.cipher
+        )
         remote = RemoteThreads(url or self.url, USER, claims=claims)
         engine = SyncEngine(local, remote, dify, USER, **self.engine_options)
         engine.add_listener(self.events.append)
         return local, remote, engine
 
 
-@pytest.fixture
-def rig(tmp_path: Path, pg_database: str) -> Rig:
-    """A rig on a fresh migrated database that audits every write to the threads table."""
+@pytest.fixture(params=["plain", "encrypted"])
+def rig(request: pytest.FixtureRequest, tmp_path: Path, pg_database: str) -> Rig:
+    """A rig on a fresh migrated database that audits every write to the threads table;
+    each test runs with a plain cache file and with an encrypted one."""
     install_audit(pg_database)
-    return Rig(tmp_path / "profile" / "cache.db", pg_database)
+    cipher = ContentCipher(generate_key()) if request.param == "encrypted" else None
+    return Rig(tmp_path / "profile" / "cache.db", pg_database, cipher=cipher)
 
 
 class StoppableCluster(_LocalCluster):

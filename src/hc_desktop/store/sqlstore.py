@@ -3,6 +3,8 @@
 Both stores share this class; each supplies how a transaction starts (RLS claims on
 Postgres, the schema translate map on SQLite), whose clock stamps ``updated_at`` and how an
 insert ignores an existing conversation. Every statement is filtered by the bound user.
+Content columns go through the store's :class:`~hc_desktop.store.sealing.Sealer` (which
+passes them through unless the local file is encrypted).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from hc_desktop.core.threads import Thread
 from hc_desktop.store.dberrors import is_unavailable, unavailable
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
 from hc_desktop.store.schema import threads
+from hc_desktop.store.sealing import PLAIN, Sealer
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +38,32 @@ T = TypeVar("T")
 CLOSE_TIMEOUT_SECONDS = 5.0
 
 
-def row_to_thread(row: Row[Any]) -> Thread:
-    """A ``threads`` row as the domain value."""
+#: The content columns of ``threads`` (the ones a sealer encrypts).
+CONTENT_COLUMNS = ("title", "last_message_preview")
+
+
+def row_to_thread(row: Row[Any], sealer: Sealer = PLAIN) -> Thread:
+    """A ``threads`` row as the domain value (content opened by ``sealer``)."""
     return Thread(
         id=row.id,
         user_id=row.user_id,
         conversation_id=row.conversation_id,
-        title=row.title,
-        last_message_preview=row.last_message_preview,
+        title=sealer.open(row.title, "threads", "title", row.id),
+        last_message_preview=sealer.open(
+            row.last_message_preview, "threads", "last_message_preview", row.id
+        ),
         archived=bool(row.archived),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+
+
+def sealed_values(sealer: Sealer, thread_id: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` for a ``threads`` row with its content columns sealed."""
+    return {
+        name: sealer.seal(value, "threads", name, thread_id) if name in CONTENT_COLUMNS else value
+        for name, value in values.items()
+    }
 
 
 class SqlThreadStore:
@@ -55,9 +72,12 @@ class SqlThreadStore:
     #: Who is unavailable, in user-facing messages.
     store_label = "the thread store"
 
-    def __init__(self, engine: Engine, user_id: uuid.UUID, *, worker_name: str) -> None:
+    def __init__(
+        self, engine: Engine, user_id: uuid.UUID, *, worker_name: str, sealer: Sealer = PLAIN
+    ) -> None:
         self._engine = engine
         self._user_id = user_id
+        self._sealer = sealer
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=worker_name)
         self._closed = False
 
@@ -108,7 +128,9 @@ class SqlThreadStore:
         return (
             update(threads)
             .where(threads.c.user_id == self._user_id, threads.c.id == thread_id)
-            .values(**values, updated_at=self._modified_at())
+            .values(
+                **sealed_values(self._sealer, thread_id, values), updated_at=self._modified_at()
+            )
             .returning(*threads.c)
         )
 
@@ -124,9 +146,12 @@ class SqlThreadStore:
             row = conn.execute(self._update(thread_id, **values)).first()
             if row is None:
                 raise ThreadNotFound(str(thread_id))
-            return row_to_thread(row)
+            return self._thread(row)
 
         return work
+
+    def _thread(self, row: Row[Any]) -> Thread:
+        return row_to_thread(row, self._sealer)
 
     # -- ThreadRepository --------------------------------------------------------------------
 
@@ -135,8 +160,9 @@ class SqlThreadStore:
     ) -> list[Thread]:
         """Newest first; ``limit`` gives the first page (the list paints it at once).
 
-        Rows become ``Thread`` values on the worker thread: for a long list that
-        conversion costs more than the query and must not hold up the window.
+        Rows become ``Thread`` values (content decrypted) on the worker thread: for a long
+        list that conversion costs more than the query and must not hold up the window.
+        Only the rows asked for are decrypted, so the first page costs the same at any size.
         """
         statement = (
             self._select()
@@ -145,18 +171,18 @@ class SqlThreadStore:
             .limit(limit)
         )
         return await self._run(
-            lambda conn: [row_to_thread(row) for row in conn.execute(statement).all()]
+            lambda conn: [self._thread(row) for row in conn.execute(statement).all()]
         )
 
     async def get(self, thread_id: uuid.UUID) -> Thread | None:
         statement = self._select().where(threads.c.id == thread_id)
         row = await self._run(lambda conn: conn.execute(statement).first())
-        return None if row is None else row_to_thread(row)
+        return None if row is None else self._thread(row)
 
     async def get_by_conversation(self, conversation_id: str) -> Thread | None:
         statement = self._select().where(threads.c.conversation_id == conversation_id)
         row = await self._run(lambda conn: conn.execute(statement).first())
-        return None if row is None else row_to_thread(row)
+        return None if row is None else self._thread(row)
 
     async def create_if_absent(
         self, conversation_id: str, *, title: str | None, preview: str | None
@@ -169,7 +195,7 @@ class SqlThreadStore:
                 row = conn.execute(existing).first()
             if row is None:
                 raise ConversationConflict("the conversation belongs to another user's thread")
-            return row_to_thread(row)
+            return self._thread(row)
 
         return await self._run(work)
 

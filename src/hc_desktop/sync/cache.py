@@ -17,7 +17,6 @@ from hc_desktop.core.threads import Thread
 from hc_desktop.store.local import LocalThreadStore
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
 from hc_desktop.store.schema import threads
-from hc_desktop.store.sqlstore import row_to_thread
 from hc_desktop.sync import ledger, view_state
 from hc_desktop.sync.events import Conflict
 from hc_desktop.sync.outbox import ARCHIVE, CREATE, DELETE, PREVIEW, RENAME, Base, Values
@@ -25,7 +24,6 @@ from hc_desktop.sync.outbox import ARCHIVE, CREATE, DELETE, PREVIEW, RENAME, Bas
 T = TypeVar("T")
 
 _RESTORE_OPS = {"title": RENAME, "archived": ARCHIVE}
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class CachedThreadRepository(LocalThreadStore):
@@ -46,8 +44,8 @@ class CachedThreadRepository(LocalThreadStore):
                 ).first()
                 if existing is None:
                     raise ConversationConflict("the conversation belongs to another user's thread")
-                return row_to_thread(existing)
-            created = row_to_thread(row)
+                return self._thread(existing)
+            created = self._thread(row)
             payload: Values = {
                 "title": created.title,
                 "last_message_preview": created.last_message_preview,
@@ -150,7 +148,7 @@ class CachedThreadRepository(LocalThreadStore):
         row = conn.execute(self._update(thread_id, **values)).first()
         if row is None:
             raise ThreadNotFound(str(thread_id))
-        changed = row_to_thread(row)
+        changed = self._thread(row)
         self._append(conn, op, changed, dict(values), base)
         ledger.clear_conflicts(conn, thread_id, values)
         return changed

@@ -2,7 +2,8 @@
 
 The text is health data: it lives only in the owner-only SQLite file of the signed-in user,
 is removed with its thread, and ages out after the configured number of days. Nothing here
-logs content.
+logs content. With an encrypted store ``query`` and ``answer`` hold envelopes bound to the
+message id; a turn that no longer opens is left out (it is fetched from Dify again).
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hc_desktop.store.local import LocalThreadStore
+from hc_desktop.store.sealing import sealer_of
 from hc_desktop.sync.tables import cached_messages
+
+_TABLE = "cached_messages"
 
 
 class MessageLike(Protocol):
@@ -56,16 +60,20 @@ class MessageCache:
         """Insert or refresh these turns (an answer may have grown since it was cached)."""
         if not messages:
             return
-        rows = [
-            {
-                "id": message.id,
-                "conversation_id": conversation_id,
-                "query": message.query,
-                "answer": message.answer,
-                "created_at": int(message.created_at),
-            }
-            for message in messages
-        ]
+
+        def rows(conn: Connection) -> list[dict[str, object]]:
+            sealer = sealer_of(conn)
+            return [
+                {
+                    "id": message.id,
+                    "conversation_id": conversation_id,
+                    "query": sealer.seal(message.query, _TABLE, "query", message.id),
+                    "answer": sealer.seal(message.answer, _TABLE, "answer", message.id),
+                    "created_at": int(message.created_at),
+                }
+                for message in messages
+            ]
+
         statement = sqlite_insert(cached_messages)
         statement = statement.on_conflict_do_update(
             index_elements=[cached_messages.c.id],
@@ -75,7 +83,7 @@ class MessageCache:
                 "created_at": statement.excluded.created_at,
             },
         )
-        await self._store.transact(lambda conn: conn.execute(statement, rows))
+        await self._store.transact(lambda conn: conn.execute(statement, rows(conn)))
 
     async def load(self, conversation_id: str) -> list[CachedMessage]:
         """The cached turns, oldest first."""
@@ -86,10 +94,16 @@ class MessageCache:
         )
 
         def work(conn: Connection) -> list[CachedMessage]:
-            return [
-                CachedMessage(row.id, row.conversation_id, row.query, row.answer, row.created_at)
-                for row in conn.execute(query)
-            ]
+            sealer = sealer_of(conn)
+            found: list[CachedMessage] = []
+            for row in conn.execute(query):
+                text = sealer.open(row.query, _TABLE, "query", row.id)
+                answer = sealer.open(row.answer, _TABLE, "answer", row.id)
+                if text is not None and answer is not None:
+                    found.append(
+                        CachedMessage(row.id, row.conversation_id, text, answer, row.created_at)
+                    )
+            return found
 
         return await self._store.transact(work)
 
