@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import os
 from pathlib import Path
 import re
+import sys
 import uuid
 
 import platformdirs
@@ -18,6 +19,13 @@ import platformdirs
 from hc_desktop.config import APP_NAME
 
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``: in the source tree, or in a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return base.joinpath("resources", *parts)
 
 
 def data_root() -> Path:
@@ -75,6 +83,11 @@ class Profile:
     def state_file(self) -> Path:
         """Non-secret profile state, e.g. the last signed-in user id."""
         return self.root / "state.json"
+
+    @property
+    def audit_file(self) -> Path:
+        """The security event trail (hash-chained JSON lines, rotated beside it)."""
+        return self.root / "audit" / "audit.jsonl"
 
     def user_dir(self, user_id: uuid.UUID) -> Path:
         return self.root / "users" / str(user_id)

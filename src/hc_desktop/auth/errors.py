@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from hc_desktop.core.errors import UserFacingError
+from hc_desktop.core.translatable import QT_TRANSLATE_NOOP
 
 NETWORK_ERROR = "network_error"
 UNEXPECTED_FAILURE = "unexpected_failure"
@@ -34,52 +35,106 @@ TERMINAL_CODES = frozenset(
 _TRANSIENT_CODES = frozenset({NETWORK_ERROR, LOCK_TIMEOUT, "conflict", "over_request_rate_limit"})
 
 _WEAK_PASSWORD_REASONS = {
-    "length": "it is too short",
-    "characters": "it needs a mix of letters, digits and symbols",
-    "pwned": "it has appeared in a known data breach",
+    "length": QT_TRANSLATE_NOOP("ServiceMessages", "it is too short"),
+    "characters": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "it needs a mix of letters, digits and symbols"
+    ),
+    "pwned": QT_TRANSLATE_NOOP("ServiceMessages", "it has appeared in a known data breach"),
 }
 
 _USER_MESSAGES = {
-    "invalid_credentials": "The email address or password is not correct.",
-    "email_not_confirmed": (
-        "Please confirm your email address first: open the link in the email we sent you."
+    "invalid_credentials": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The email address or password is not correct."
     ),
-    "phone_not_confirmed": "Please confirm your phone number first.",
-    "user_banned": "This account has been blocked. Please contact support.",
-    "user_not_found": "This account no longer exists. Please sign in again.",
-    "over_request_rate_limit": "Too many attempts. Please wait a minute and try again.",
-    "over_email_send_rate_limit": (
-        "Too many emails were requested. Please wait a little before asking for another one."
+    "email_not_confirmed": QT_TRANSLATE_NOOP(
+        "ServiceMessages",
+        "Please confirm your email address first: open the link in the email we sent you.",
     ),
-    "weak_password": "Please choose a stronger password.",
-    "user_already_exists": "An account with this email address already exists. Please sign in.",
-    "email_exists": "An account with this email address already exists.",
-    "signup_disabled": "New accounts cannot be created at the moment.",
-    "email_provider_disabled": "Signing in with email is turned off for this service.",
-    "email_address_invalid": "Please enter a valid email address.",
-    "email_address_not_authorized": "Emails cannot be sent to this address.",
-    "validation_failed": "Some of the details entered are not valid.",
-    "refresh_token_not_found": "You have been signed out. Please sign in again.",
-    "refresh_token_already_used": (
-        "You have been signed out for your security. Please sign in again."
+    "phone_not_confirmed": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Please confirm your phone number first."
     ),
-    "session_not_found": "Your session has ended. Please sign in again.",
-    "session_expired": "Your session has expired. Please sign in again.",
-    "bad_jwt": "Your session needs to be renewed. Please try again.",
-    "insufficient_aal": "Please confirm your identity with your second factor.",
-    "mfa_verification_failed": "The verification code is not correct.",
-    "mfa_challenge_expired": "The verification code has expired. Please try again.",
-    "conflict": "The server is busy. Trying again shortly.",
-    "request_timeout": "The sign-in service took too long to answer. Trying again shortly.",
-    NETWORK_ERROR: "The sign-in service cannot be reached. Check your internet connection.",
-    UNEXPECTED_FAILURE: "The sign-in service had a problem. Please try again shortly.",
-    API_KEY_REJECTED: "This app is not set up correctly for the sign-in service.",
-    NOT_SIGNED_IN: "You are not signed in.",
-    SIGNED_OUT: "You have signed out.",
-    LOCK_TIMEOUT: "Another copy of the app is renewing your session. Trying again shortly.",
+    "user_banned": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "This account has been blocked. Please contact support."
+    ),
+    "user_not_found": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "This account no longer exists. Please sign in again."
+    ),
+    "over_request_rate_limit": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Too many attempts. Please wait a minute and try again."
+    ),
+    "over_email_send_rate_limit": QT_TRANSLATE_NOOP(
+        "ServiceMessages",
+        "Too many emails were requested. Please wait a little before asking for another one.",
+    ),
+    "weak_password": QT_TRANSLATE_NOOP("ServiceMessages", "Please choose a stronger password."),
+    "user_already_exists": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "An account with this email address already exists. Please sign in."
+    ),
+    "email_exists": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "An account with this email address already exists."
+    ),
+    "signup_disabled": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "New accounts cannot be created at the moment."
+    ),
+    "email_provider_disabled": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Signing in with email is turned off for this service."
+    ),
+    "email_address_invalid": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Please enter a valid email address."
+    ),
+    "email_address_not_authorized": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Emails cannot be sent to this address."
+    ),
+    "validation_failed": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Some of the details entered are not valid."
+    ),
+    "refresh_token_not_found": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "You have been signed out. Please sign in again."
+    ),
+    "refresh_token_already_used": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "You have been signed out for your security. Please sign in again."
+    ),
+    "session_not_found": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Your session has ended. Please sign in again."
+    ),
+    "session_expired": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Your session has expired. Please sign in again."
+    ),
+    "bad_jwt": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Your session needs to be renewed. Please try again."
+    ),
+    "insufficient_aal": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Please confirm your identity with your second factor."
+    ),
+    "mfa_verification_failed": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The verification code is not correct."
+    ),
+    "mfa_challenge_expired": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The verification code has expired. Please try again."
+    ),
+    "conflict": QT_TRANSLATE_NOOP("ServiceMessages", "The server is busy. Trying again shortly."),
+    "request_timeout": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The sign-in service took too long to answer. Trying again shortly."
+    ),
+    NETWORK_ERROR: QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The sign-in service cannot be reached. Check your internet connection."
+    ),
+    UNEXPECTED_FAILURE: QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The sign-in service had a problem. Please try again shortly."
+    ),
+    API_KEY_REJECTED: QT_TRANSLATE_NOOP(
+        "ServiceMessages", "This app is not set up correctly for the sign-in service."
+    ),
+    NOT_SIGNED_IN: QT_TRANSLATE_NOOP("ServiceMessages", "You are not signed in."),
+    SIGNED_OUT: QT_TRANSLATE_NOOP("ServiceMessages", "You have signed out."),
+    LOCK_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ServiceMessages", "Another copy of the app is renewing your session. Trying again shortly."
+    ),
 }
 
-_FALLBACK_MESSAGE = "Signing in did not work. Please try again."
+_FALLBACK_MESSAGE = QT_TRANSLATE_NOOP(
+    "ServiceMessages", "Signing in did not work. Please try again."
+)
 
 
 class AuthError(UserFacingError):

@@ -105,9 +105,11 @@ class SessionUi(QObject):
         """Some changes are not on the server yet: say how many before signing out."""
         if pending > 0:
             text = self.tr(
-                "{0} change(s) could not be saved to the server yet and will be lost if you "
-                "sign out now."
-            ).format(pending)
+                "%n change(s) could not be saved to the server yet and will be lost if you "
+                "sign out now.",
+                "",
+                pending,
+            )
         else:
             text = self.tr("Some changes may not have been saved to the server yet.")
         box = QMessageBox(

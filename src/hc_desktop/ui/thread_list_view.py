@@ -6,7 +6,10 @@ from datetime import UTC, datetime
 import re
 
 from PySide6.QtCore import (
+    QDate,
+    QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -38,23 +41,37 @@ def plain_preview(text: str) -> str:
     return " ".join(_MARKDOWN_MARKS.sub("", text).split())
 
 
-def relative_time(moment: datetime, now: datetime, tr: object) -> str:
-    """'now', '5 min', '2 h', '3 d', or the date, for the list's right-hand column."""
-    translate = QApplication.translate
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 60:
-        return translate("ThreadList", "now")
-    if seconds < 3600:
-        return translate("ThreadList", "{0} min").format(seconds // 60)
-    if seconds < 86400:
-        return translate("ThreadList", "{0} h").format(seconds // 3600)
-    if seconds < 7 * 86400:
-        return translate("ThreadList", "{0} d").format(seconds // 86400)
-    return moment.astimezone().strftime("%Y-%m-%d")
+class RelativeTime(QObject):
+    """The list's time column in the user's language: a QObject so counts get plural forms."""
+
+    def text(self, moment: datetime, now: datetime) -> str:
+        """'now', '5 min', '2 h', '3 d', then the date in the user's locale."""
+        seconds = max(0, int((now - moment).total_seconds()))
+        minutes, hours, days = seconds // 60, seconds // 3600, seconds // 86400
+        if seconds < 60:
+            return self.tr("now")
+        if seconds < 3600:
+            return self.tr("%Ln min", "", minutes)
+        if seconds < 86400:
+            return self.tr("%Ln h", "", hours)
+        if seconds < 7 * 86400:
+            return self.tr("%Ln d", "", days)
+        day = moment.astimezone().date()
+        date = QDate(day.year, day.month, day.day)
+        return QLocale().toString(date, QLocale.FormatType.ShortFormat)
+
+
+def relative_time(moment: datetime, now: datetime) -> str:
+    """:meth:`RelativeTime.text` without keeping an object (tests, one-off texts)."""
+    return RelativeTime().text(moment, now)
 
 
 class ThreadDelegate(QStyledItemDelegate):
     """Paints title (bold), time and a one-line preview, elided to the row's width."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._times = RelativeTime(self)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -85,7 +102,7 @@ class ThreadDelegate(QStyledItemDelegate):
         )
 
         updated = index.data(ThreadRoles.UpdatedAt)
-        when = relative_time(updated, datetime.now(UTC), self) if updated else ""
+        when = self._times.text(updated, datetime.now(UTC)) if updated else ""
         title_font = QFont(option.font)
         title_font.setBold(True)
         title_metrics = QFontMetrics(title_font)
