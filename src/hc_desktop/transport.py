@@ -6,14 +6,23 @@ truststore so hospital CAs work, and proxy settings from the environment.
 
 from __future__ import annotations
 
-import ssl
+from typing import TYPE_CHECKING
 
-import httpx
-import truststore
+if TYPE_CHECKING:
+    import httpx
 
 
 def make_http_client(timeouts: httpx.Timeout) -> httpx.AsyncClient:
-    """A new client; the caller owns it and closes it."""
+    """A new client; the caller owns it and closes it.
+
+    httpx and truststore are imported here, not at module level: the first request comes
+    after the window has painted, and start-up should not wait for them.
+    """
+    import ssl
+
+    import httpx
+    import truststore
+
     return httpx.AsyncClient(
         timeout=timeouts,
         verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT),

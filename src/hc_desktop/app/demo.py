@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+import threading
 from types import TracebackType
+from typing import TYPE_CHECKING
 import uuid
 
 from hc_desktop.app.graph import Endpoints
 from hc_desktop.core.rules import default_title, message_preview
-from hc_desktop.demo.auth_server import DemoAuthServer
-from hc_desktop.demo.dify_server import DemoDifyServer
+from hc_desktop.demo.loopback import reserve_listening_socket
 from hc_desktop.paths import Profile
-from hc_desktop.store.local import LocalThreadStore
+from hc_desktop.store.first_page import count_threads
+
+if TYPE_CHECKING:
+    from hc_desktop.demo.auth_server import DemoAuthServer
+    from hc_desktop.demo.dify_server import DemoDifyServer
 
 DEMO_EMAIL = "demo@example.org"
 DEMO_PASSWORD = "demo-password"  # a loopback-only demo account, not a secret
@@ -42,24 +47,34 @@ class DemoAccount:
 
 
 class DemoBackends:
-    """Both demo servers on free loopback ports, for the lifetime of a ``with`` block."""
+    """Both demo servers on free loopback ports, for the lifetime of a ``with`` block.
+
+    The ports are taken (bound and listening) at once, so the endpoints are known; with
+    ``start_later`` the servers themselves start on :meth:`start`, after the window has
+    painted. A request sent before then waits in the socket's backlog.
+    """
 
     account = DemoAccount(DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID)
 
-    def __init__(self, profile: Profile, *, chunk_delay: float = 0.02) -> None:
-        self.auth = DemoAuthServer(_ANON_KEY)
-        self.dify = DemoDifyServer(
-            _DIFY_KEY, chunk_delay=chunk_delay, state_path=profile.root / "demo-dify.sqlite3"
-        )
+    def __init__(
+        self, profile: Profile, *, chunk_delay: float = 0.02, start_later: bool = False
+    ) -> None:
+        self._state_path = profile.root / "demo-dify.sqlite3"
+        self._chunk_delay = chunk_delay
+        self._start_later = start_later
+        self._auth_socket = reserve_listening_socket()
+        try:
+            self._dify_socket = reserve_listening_socket()
+        except OSError:
+            self._auth_socket.close()
+            raise
+        self._lock = threading.Lock()
+        self._auth: DemoAuthServer | None = None
+        self._dify: DemoDifyServer | None = None
 
     def __enter__(self) -> DemoBackends:
-        self.auth.start()
-        self.auth.add_user(DEMO_EMAIL, DEMO_PASSWORD, user_id=str(DEMO_USER_ID))
-        try:
-            self.dify.start()
-        except BaseException:
-            self.auth.stop()
-            raise
+        if not self._start_later:
+            self.start()
         return self
 
     def __exit__(
@@ -68,14 +83,51 @@ class DemoBackends:
         value: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.dify.stop()
-        self.auth.stop()
+        with self._lock:
+            if self._dify is not None:
+                self._dify.stop()
+            if self._auth is not None:
+                self._auth.stop()
+            self._auth_socket.close()  # no-ops once a server has adopted them
+            self._dify_socket.close()
+
+    def start(self) -> None:
+        """Start both servers (once; safe from any thread)."""
+        from hc_desktop.demo.auth_server import DemoAuthServer
+        from hc_desktop.demo.dify_server import DemoDifyServer
+
+        with self._lock:
+            if self._auth is not None:
+                return
+            auth = DemoAuthServer(_ANON_KEY)
+            auth.adopt(self._auth_socket)
+            auth.start()
+            auth.add_user(DEMO_EMAIL, DEMO_PASSWORD, user_id=str(DEMO_USER_ID))
+            dify = DemoDifyServer(
+                _DIFY_KEY, chunk_delay=self._chunk_delay, state_path=self._state_path
+            )
+            dify.adopt(self._dify_socket)
+            try:
+                dify.start()
+            except BaseException:
+                auth.stop()
+                raise
+            self._auth, self._dify = auth, dify
+
+    @property
+    def dify(self) -> DemoDifyServer:
+        """The Dify server (starting both servers if they have not started yet)."""
+        self.start()
+        assert self._dify is not None
+        return self._dify
 
     def endpoints(self) -> Endpoints:
+        auth_port = self._auth_socket.getsockname()[1]
+        dify_port = self._dify_socket.getsockname()[1]
         return Endpoints(
-            supabase_url=self.auth.url,
+            supabase_url=f"http://127.0.0.1:{auth_port}",
             supabase_anon_key=_ANON_KEY,
-            dify_base_url=self.dify.base_url,
+            dify_base_url=f"http://127.0.0.1:{dify_port}/v1",
             dify_api_key=_DIFY_KEY,
             persist_session=False,
         )
@@ -84,6 +136,10 @@ class DemoBackends:
         """Make the demo profile hold exactly ``count`` threads; False when it already did."""
         user = DEMO_USER_ID
         path = profile.thread_store_file(user)
+        if await asyncio.to_thread(count_threads, path, user) == count:
+            return False  # decided without loading the store (and SQLAlchemy)
+        from hc_desktop.store.local import LocalThreadStore
+
         store = await asyncio.to_thread(LocalThreadStore.open, path, user)
         try:
             existing = [

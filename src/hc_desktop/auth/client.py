@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import logging
 from types import TracebackType
-from typing import Any, Self
-
-import httpx
+from typing import TYPE_CHECKING, Any, Self
 
 import hc_desktop
 from hc_desktop.auth.errors import (
@@ -23,10 +21,13 @@ from hc_desktop.auth.errors import (
 from hc_desktop.auth.session import Session, SignUpResult, session_from_response
 from hc_desktop.transport import make_http_client
 
+if TYPE_CHECKING:  # httpx loads with the first request, after the window has painted
+    import httpx
+
 log = logging.getLogger("hc_desktop.auth")
 
 API_VERSION = "2024-01-01"
-DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=20.0, pool=10.0)
+DEFAULT_TIMEOUT_SECONDS = {"connect": 10.0, "read": 20.0, "write": 20.0, "pool": 10.0}
 
 #: Statuses from ``/logout`` that mean the session is already gone server-side.
 _ALREADY_SIGNED_OUT = frozenset({401, 403, 404})
@@ -41,13 +42,28 @@ class SupabaseAuth:
         anon_key: str,
         *,
         http: httpx.AsyncClient | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
     ) -> None:
         self._base = url.rstrip("/") + "/auth/v1"
         self._anon_key = anon_key
-        self._timeout = timeout
+        self._given_timeout = timeout
         self._owns_http = http is None
-        self._http = http if http is not None else make_http_client(timeout)
+        self._client = http
+
+    @property
+    def _timeout(self) -> httpx.Timeout:
+        if self._given_timeout is None:
+            import httpx
+
+            self._given_timeout = httpx.Timeout(**DEFAULT_TIMEOUT_SECONDS)
+        return self._given_timeout
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """Made on first use: httpx is not loaded before the window has painted."""
+        if self._client is None:
+            self._client = make_http_client(self._timeout)
+        return self._client
 
     def __repr__(self) -> str:
         return f"SupabaseAuth({self._base!r})"
@@ -65,8 +81,8 @@ class SupabaseAuth:
 
     async def aclose(self) -> None:
         """Close the HTTP client if this object created it."""
-        if self._owns_http:
-            await self._http.aclose()
+        if self._owns_http and self._client is not None:
+            await self._client.aclose()
 
     async def sign_in_with_password(self, email: str, password: str) -> Session:
         body = await self._request(
@@ -167,6 +183,8 @@ class SupabaseAuth:
         }
         if bearer is not None:
             headers["Authorization"] = f"Bearer {bearer}"
+        import httpx
+
         try:
             response = await self._http.request(
                 method,

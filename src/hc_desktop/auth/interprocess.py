@@ -12,8 +12,14 @@ from collections.abc import AsyncIterator
 import concurrent.futures
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import filelock
+if TYPE_CHECKING:  # filelock is slow to import; the lock is first needed after start-up
+    import filelock
+
+
+class LockTimeout(Exception):
+    """Another process kept the lock longer than the timeout."""
 
 
 class InterprocessLock:
@@ -28,11 +34,15 @@ class InterprocessLock:
 
     @asynccontextmanager
     async def held(self) -> AsyncIterator[None]:
-        """Raises ``filelock.Timeout`` when another process keeps the lock too long."""
+        """Raises :class:`LockTimeout` when another process keeps the lock too long."""
+        import filelock
+
         lock = filelock.FileLock(self._path, timeout=self._timeout, thread_local=False)
         acquiring = self._executor.submit(self._acquire, lock)
         try:
             await asyncio.shield(asyncio.wrap_future(acquiring))
+        except filelock.Timeout:
+            raise LockTimeout from None
         except asyncio.CancelledError:
             acquiring.add_done_callback(lambda f: _release_if_acquired(f, lock))
             raise

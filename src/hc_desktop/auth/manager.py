@@ -15,8 +15,6 @@ from pathlib import Path
 import time
 from typing import Any, TypeVar
 
-import filelock
-
 from hc_desktop.auth.client import SupabaseAuth
 from hc_desktop.auth.errors import (
     LOCK_TIMEOUT,
@@ -35,7 +33,7 @@ from hc_desktop.auth.events import (
     SessionRefreshed,
     SessionStarted,
 )
-from hc_desktop.auth.interprocess import InterprocessLock
+from hc_desktop.auth.interprocess import InterprocessLock, LockTimeout
 from hc_desktop.auth.session import Session, jwt_claims
 from hc_desktop.auth.token_store import StoredToken, TokenStore
 
@@ -292,7 +290,7 @@ class SessionManager:
                     raise _SupersededError
                 await self._tokens.save(session.refresh_token, session.user_id, session.email)
                 return session
-        except filelock.Timeout:
+        except LockTimeout:
             raise AuthError(None, LOCK_TIMEOUT) from None
 
     def _report_failure(self, error: AuthError, generation: int) -> None:
@@ -315,7 +313,7 @@ class SessionManager:
             async with self._lock.held():
                 if generation == self._generation:
                     await self._tokens.save(session.refresh_token, session.user_id, session.email)
-        except filelock.Timeout:
+        except LockTimeout:
             log.warning("could not take the session lock; token kept in memory until renewal")
         self._emit(SessionStarted(session))
 

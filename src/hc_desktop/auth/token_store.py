@@ -17,9 +17,6 @@ import json
 import logging
 from typing import Any, Protocol, TypeVar
 
-import keyring
-import keyring.errors
-
 log = logging.getLogger("hc_desktop.auth")
 
 T = TypeVar("T")
@@ -173,14 +170,21 @@ class KeyringTokenStore:
         return self._service, self._entry
 
     def _resolved_backend(self) -> Any:
-        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            backend = self._backend
+        else:
+            import keyring  # slow to import; the first keyring call runs after first paint
+
+            backend = keyring.get_keyring()
         if _is_refused(backend):
             raise KeyringUnusableError(f"refused backend {type(backend).__name__}")
         return backend
 
     def _delete_entry(self) -> None:
         backend = self._resolved_backend()
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        from keyring.errors import PasswordDeleteError
+
+        with contextlib.suppress(PasswordDeleteError):
             backend.delete_password(*self._key)  # raises when nothing is stored: fine
 
     async def _forget_stale_entry(self) -> None:

@@ -7,16 +7,26 @@ decides the start-up order (cached threads first, then the session) and the sign
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
 import uuid
 
 from PySide6.QtCore import QObject, Signal
 
-from hc_desktop.auth import SessionManager
+from hc_desktop.controller.audit_trail import AuditTrail
 from hc_desktop.controller.chat_controller import ChatController
 from hc_desktop.controller.session_controller import SessionController
 from hc_desktop.controller.tasks import TaskRunner
-from hc_desktop.controller.threads_controller import ThreadsController, UserDataOpener
-from hc_desktop.dify import DifyClient
+from hc_desktop.controller.threads_controller import (
+    FirstPagePeek,
+    ThreadsController,
+    UserDataOpener,
+)
+from hc_desktop.store.audit_log import AuditLog
+
+if TYPE_CHECKING:
+    from hc_desktop.auth.manager import SessionManager
+    from hc_desktop.dify.client import DifyClient
 
 
 class AppController(QObject):
@@ -36,20 +46,32 @@ class AppController(QObject):
         dify: DifyClient,
         open_user_data: UserDataOpener,
         retention_days: int = 0,
+        audit_file: Path | None = None,
+        peek_first_page: FirstPagePeek | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = TaskRunner(self)
+        log = AuditLog(audit_file) if audit_file is not None else None
+        self.audit = AuditTrail(
+            log, tasks=self.tasks, current_user=lambda: self.user_id, parent=self
+        )
         self.threads = ThreadsController(
             tasks=self.tasks,
             dify=dify,
             open_user_data=open_user_data,
             retention_days=retention_days,
+            audit=self.audit,
+            peek_first_page=peek_first_page,
             parent=self,
         )
         self.chat = ChatController(tasks=self.tasks, dify=dify, threads=self.threads, parent=self)
         self.session = SessionController(
-            tasks=self.tasks, sessions=sessions, on_user=self._use_user, parent=self
+            tasks=self.tasks,
+            sessions=sessions,
+            on_user=self._use_user,
+            audit=self.audit,
+            parent=self,
         )
         self.tasks.failed.connect(self.notice)
         self.tasks.crashed.connect(self.crashed)
@@ -120,3 +142,4 @@ class AppController(QObject):
         if shared:
             await self.session.wipe_shared_profile()  # nothing of this user stays behind
         self.session.detach()
+        self.audit.close()

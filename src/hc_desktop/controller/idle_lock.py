@@ -22,8 +22,6 @@ import secrets
 import time
 from typing import Any, Protocol, TypeVar
 
-import keyring
-import keyring.errors
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 _log = logging.getLogger("hc_desktop.lock")
@@ -78,6 +76,7 @@ class IdleLock(QObject):
         self._last_input = clock()
         self._armed = False
         self._locked = False
+        self.locked_by_idle = False  # the current (or last) lock came from the idle timer
         self._filtering = False
         self._clipboard: Clipboard | None = None
         self._copied: deque[bytes] = deque(maxlen=_REMEMBERED_COPIES)
@@ -135,13 +134,14 @@ class IdleLock(QObject):
         if self._clock() - self._last_input < self._minutes * 60:
             return False
         _log.info("locking after %d idle minute(s)", self._minutes)
-        self.lock()
+        self.lock(idle=True)
         return True
 
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = False) -> None:
         """Lock at once (the idle timer, or the user asking for it)."""
         if self._locked or not self._armed:
             return
+        self.locked_by_idle = idle
         self._clear_app_text_from_clipboard()
         self._set_locked(True)
 
@@ -297,10 +297,16 @@ class VerifierStore:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _resolved(self) -> Any:
-        return self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring  # slow to import: only once the lock is first used
+
+        return keyring.get_keyring()
 
     def _delete(self) -> None:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        from keyring.errors import PasswordDeleteError
+
+        with contextlib.suppress(PasswordDeleteError):
             self._resolved().delete_password(*self._key)
 
     async def _call(self, fn: Callable[[], T]) -> T | None:

@@ -14,19 +14,25 @@ from collections.abc import Callable, Coroutine
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hc_desktop.core.errors import UserFacingError
+from hc_desktop.core.translatable import SERVICE_CONTEXT
 
 _log = logging.getLogger("hc_desktop.tasks")
 
 
+def service_text(text: str) -> str:
+    """A sentence a service marked for translation, in the user's language."""
+    return QCoreApplication.translate(SERVICE_CONTEXT, text)
+
+
 def user_message_of(exc: BaseException) -> str | None:
-    """The plain-language text of an expected failure, or None for a bug."""
+    """The plain-language text of an expected failure (translated), or None for a bug."""
     if isinstance(exc, UserFacingError):
-        return exc.user_message
+        return service_text(exc.user_message)
     message = getattr(exc, "user_message", None)
-    return message if isinstance(message, str) else None
+    return service_text(message) if isinstance(message, str) else None
 
 
 class TaskRunner(QObject):
@@ -63,8 +69,14 @@ class TaskRunner(QObject):
         stopping it then never cuts a request in half.
         """
         if self._closed:
+            # Work that finishes during shutdown (a sign-in answer arriving as the window
+            # closes) may try to start more; it is not run, and whoever awaits it is
+            # cancelled like the rest.
             coro.close()
-            raise RuntimeError("the task runner is shut down")
+            _log.debug("task %s not started: shutting down", key or "(unnamed)")
+            refused = asyncio.get_event_loop().create_task(asyncio.sleep(0))
+            refused.cancel()
+            return refused
         if key is not None:
             previous = self._keyed.pop(key, None)
             if previous is not None and not previous.done():
@@ -119,7 +131,7 @@ class TaskRunner(QObject):
             self.failed.emit(message)
         else:
             _log.error("unexpected error in a background task", exc_info=exc)
-            self.crashed.emit(f"{type(exc).__name__} (details are in the log)")
+            self.crashed.emit(self.tr("{0} (details are in the log)").format(type(exc).__name__))
 
     async def shutdown(self, grace: float = 1.0, timeout: float = 3.0) -> None:
         """Ask the background loops to stop; give them and short requests ``grace`` seconds

@@ -10,38 +10,43 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
+import contextlib
 from dataclasses import dataclass, field
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 import uuid
 
 from PySide6.QtCore import QObject, Signal
 
+from hc_desktop.controller.audit_trail import AuditTrail
 from hc_desktop.controller.tasks import TaskRunner
 from hc_desktop.controller.thread_filter_model import ThreadFilterModel
 from hc_desktop.controller.thread_list_model import ThreadListModel
+from hc_desktop.core.audit import AuditEvent
 from hc_desktop.core.errors import UserFacingError
 from hc_desktop.core.rules import collapse_whitespace, default_title, message_preview
 from hc_desktop.core.threads import Thread
-from hc_desktop.dify import DifyClient, DifyError
-from hc_desktop.store.local import LocalThreadStore
+from hc_desktop.dify.errors import DifyError
 from hc_desktop.store.repository import ThreadRepository
-from hc_desktop.sync import (
-    CachedThreadRepository,
+from hc_desktop.sync.events import (
     ConflictNotice,
     EditDropped,
-    MessageCache,
-    SyncEngine,
     SyncEvent,
     SyncStatus,
     ThreadsChanged,
 )
-from hc_desktop.sync.view_state import last_open_thread, remember_open_thread
+
+if TYPE_CHECKING:  # the stores and clients load after the first paint
+    from hc_desktop.dify.client import DifyClient
+    from hc_desktop.store.local import LocalThreadStore
+    from hc_desktop.sync.engine import SyncEngine
+    from hc_desktop.sync.messages import MessageCache
 
 _log = logging.getLogger("hc_desktop.threads")
 
 SYNC_INTERVAL_SECONDS = 30.0
 FIRST_PAGE = 200
+PAINT_WAIT_SECONDS = 0.25
 """Threads shown before the rest of a long list has loaded."""
 FIRST_QUESTION_PAGES = 20
 """How far back to page through Dify history to find a thread's first question."""
@@ -67,6 +72,8 @@ class UserData:
 
 
 UserDataOpener = Callable[[uuid.UUID], Awaitable[UserData]]
+FirstPagePeek = Callable[[uuid.UUID, int], Awaitable[list[Thread]]]
+"""Reads a user's newest cached threads without opening the store (may return nothing)."""
 
 
 class ThreadsController(QObject):
@@ -90,10 +97,15 @@ class ThreadsController(QObject):
         dify: DifyClient,
         open_user_data: UserDataOpener,
         retention_days: int = 0,
+        audit: AuditTrail | None = None,
+        peek_first_page: FirstPagePeek | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._peek_first_page = peek_first_page
+        self._list_painted = asyncio.Event()
+        self._audit = audit or AuditTrail(None, tasks=tasks, parent=self)
         self._retention_days = retention_days
         self._dify = dify
         self._open_user_data = open_user_data
@@ -127,11 +139,13 @@ class ThreadsController(QObject):
         if self._user_id == user_id and self._data is not None:
             return
         await self.close_user()
+        peeked = await self._show_peeked_page(user_id)
         data = await self._open_user_data(user_id)
         first_page = await data.local.list_threads(archived=False, limit=FIRST_PAGE)
         self._data, self._user_id = data, user_id
-        self.model.reset(first_page)
-        self.threads_ready.emit(len(first_page))
+        if not peeked or first_page != peeked:
+            self.model.reset(first_page)
+            self.threads_ready.emit(len(first_page))
         self._tasks.start(self._load_all(data), key="load-threads")
         if data.sync is not None:
             self._unsubscribe = data.sync.add_listener(self._on_sync_event)
@@ -139,13 +153,39 @@ class ThreadsController(QObject):
         else:
             self.sync_status_changed.emit("local", 0)
 
+    async def _show_peeked_page(self, user_id: uuid.UUID) -> list[Thread]:
+        """The cached first page, read without the store, painted before the store opens.
+
+        Opening the store loads SQLAlchemy; waiting for the list's first paint (briefly:
+        nothing may be showing it) keeps that import off the time to a useful window.
+        """
+        if self._peek_first_page is None:
+            return []
+        peeked = await self._peek_first_page(user_id, FIRST_PAGE)
+        if peeked:
+            self._list_painted.clear()
+            self.model.reset(peeked)
+            self.threads_ready.emit(len(peeked))
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PAINT_WAIT_SECONDS):
+                    await self._list_painted.wait()
+        return peeked
+
+    def list_painted(self) -> None:
+        """The view has painted the list (connected by the window)."""
+        self._list_painted.set()
+
     async def last_open_thread(self) -> Thread | None:
         data = self._data
+        from hc_desktop.sync.view_state import last_open_thread
+
         return None if data is None else await last_open_thread(data.local)
 
     def remember_open_thread(self, thread_id: uuid.UUID | None) -> None:
         data = self._data
         if data is not None:
+            from hc_desktop.sync.view_state import remember_open_thread
+
             self._tasks.start(remember_open_thread(data.local, thread_id), key="remember")
 
     async def _load_all(self, data: UserData) -> None:
@@ -165,12 +205,15 @@ class ThreadsController(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        user_id = self._user_id
         data, self._data, self._user_id = self._data, None, None
         self._undo = None
         self.model.reset([])
         if data is None:
             return
         await data.close(erase=erase)
+        if erase:
+            self._audit.record(AuditEvent.CACHE_ERASED, user_id=user_id)
 
     async def push_pending(self) -> int:
         """Push what can be pushed now; returns how many local changes are still waiting."""
@@ -204,6 +247,8 @@ class ThreadsController(QObject):
     def _dropped_text(self, reason: str) -> str:
         if reason == "deleted_elsewhere":
             return self.tr("A change was not saved: the conversation was deleted elsewhere.")
+        if reason == "parked":
+            return self.tr("The server refused a change. It is kept on this computer only.")
         return self.tr("A change could not be saved to the server and was dropped.")
 
     # View settings ---------------------------------------------------------------------------
@@ -267,7 +312,9 @@ class ThreadsController(QObject):
             await data.threads.delete(thread.id)
         except BaseException:
             self.model.upsert(thread)
+            self._audit.record(AuditEvent.DELETE, thread.id, "failed")
             raise
+        self._audit.record(AuditEvent.DELETE, thread.id)
         self.thread_removed.emit(str(thread.id))
         self.request_sync()
 
@@ -286,6 +333,8 @@ class ThreadsController(QObject):
         return changed
 
     async def restore_conflict(self, thread_id: str, field_name: str) -> None:
+        from hc_desktop.sync.cache import CachedThreadRepository
+
         data = self._require_data()
         if not isinstance(data.threads, CachedThreadRepository):
             return

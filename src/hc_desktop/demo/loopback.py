@@ -8,6 +8,7 @@ so tests and ``--demo`` never leave a socket or a thread behind.
 from __future__ import annotations
 
 from http.server import ThreadingHTTPServer
+import socket
 import threading
 from types import TracebackType
 from typing import Generic, Self, TypeVar
@@ -27,6 +28,13 @@ class LoopbackServer(Generic[ServerT]):
         self._address = (host, port)
         self._httpd: ServerT | None = None
         self._thread: threading.Thread | None = None
+        self._listening: socket.socket | None = None
+
+    def adopt(self, listening: socket.socket) -> None:
+        """Serve on an already listening socket (see :func:`reserve_listening_socket`)
+        instead of binding a new one at :meth:`start`."""
+        self._listening = listening
+        self._address = listening.getsockname()[:2]
 
     def _make_server(self, address: tuple[str, int]) -> ServerT:
         """The HTTP server for this speaker, bound to ``address``."""
@@ -45,7 +53,14 @@ class LoopbackServer(Generic[ServerT]):
         if self._httpd is not None:
             return self
         self._before_start()
-        self._httpd = self._make_server(self._address)
+        if self._listening is None:
+            self._httpd = self._make_server(self._address)
+        else:
+            self._httpd = self._make_server((self._address[0], 0))
+            self._httpd.socket.close()  # the throwaway bind; serve on the adopted socket
+            self._httpd.socket, self._listening = self._listening, None
+            self._httpd.server_address = self._httpd.socket.getsockname()[:2]
+            self._httpd.server_port = self._httpd.server_address[1]
         self._address = (self._address[0], self._httpd.server_address[1])
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
@@ -60,6 +75,9 @@ class LoopbackServer(Generic[ServerT]):
         """Stop serving, end open connections, release the port and join the thread."""
         httpd, thread = self._httpd, self._thread
         if httpd is None:
+            if self._listening is not None:  # adopted but never served on
+                self._listening.close()
+                self._listening = None
             return
         httpd.shutdown()
         self._release_connections(httpd)
@@ -86,3 +104,19 @@ class LoopbackServer(Generic[ServerT]):
         if self._httpd is None:
             raise RuntimeError(f"{type(self).__name__} is not running")
         return f"http://{self._address[0]}:{self._address[1]}"
+
+
+def reserve_listening_socket(host: str = "127.0.0.1") -> socket.socket:
+    """A socket bound to a free port and already listening.
+
+    Its address is known at once, before the server behind it exists: clients that connect
+    early wait in the backlog until :meth:`LoopbackServer.start` serves them.
+    """
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listening.bind((host, 0))
+        listening.listen(64)
+    except OSError:
+        listening.close()
+        raise
+    return listening

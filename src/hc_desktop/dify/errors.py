@@ -9,11 +9,13 @@ because provider messages can echo request content.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from hc_desktop.core.errors import UserFacingError
+from hc_desktop.core.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import httpx
 
 # Codes this client invents for failures Dify itself has no code for.
 NETWORK_ERROR = "network_error"
@@ -86,43 +88,71 @@ def _is_retryable(code: str, status: int | None) -> bool:
 def _user_message(code: str, status: int | None) -> str:
     """A plain-language sentence for the window; never includes server text."""
     if code == "rate_limit_error":
-        return (
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
             "The assistant service has reached its usage limit. Please try again later "
-            "or contact your administrator."
+            "or contact your administrator.",
         )
     if code == "too_many_requests" or status == 429:
-        return "The assistant is busy right now. Please wait a moment and try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "The assistant is busy right now. Please wait a moment and try again.",
+        )
     if code == NETWORK_ERROR:
-        return (
-            "Could not reach the assistant service. Check your internet connection and try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Could not reach the assistant service. Check your internet connection and try again.",
         )
     if code == TIMEOUT:
-        return "The assistant service took too long to respond. Please try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages", "The assistant service took too long to respond. Please try again."
+        )
     if code == STREAM_STALLED:
-        return "The assistant stopped responding. Please try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages", "The assistant stopped responding. Please try again."
+        )
     if code == STREAM_INCOMPLETE:
-        return "The answer was cut off before it finished. Please try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages", "The answer was cut off before it finished. Please try again."
+        )
     if code == WORKFLOW_FAILED:
-        return "The assistant could not finish this answer. Please try again."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages", "The assistant could not finish this answer. Please try again."
+        )
     if code in _MODEL_PROBLEMS:
-        return "The assistant's language model is unavailable right now. Please try again later."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "The assistant's language model is unavailable right now. Please try again later.",
+        )
     if status == 401 or code == "unauthorized":
-        return (
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
             "The assistant service rejected the app key. Ask your administrator to check "
-            "the Dify app key in the settings."
+            "the Dify app key in the settings.",
         )
     if status == 403:
-        return "The assistant app is disabled or not available to this application."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages", "The assistant app is disabled or not available to this application."
+        )
     if status == 404:
-        return (
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
             "This conversation or message no longer exists on the assistant service. "
-            "It may have been deleted."
+            "It may have been deleted.",
         )
     if status is not None and status >= 500:
-        return "The assistant service is having problems right now. Please try again shortly."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "The assistant service is having problems right now. Please try again shortly.",
+        )
     if code in (INVALID_STREAM, UNEXPECTED_RESPONSE, NON_JSON_ERROR):
-        return "The assistant service sent a response this app could not understand."
-    return "The assistant service could not handle this request."
+        return QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "The assistant service sent a response this app could not understand.",
+        )
+    return QT_TRANSLATE_NOOP(
+        "ServiceMessages", "The assistant service could not handle this request."
+    )
 
 
 def error_from_body(status: int, content_type: str, body: bytes) -> DifyError:
@@ -164,6 +194,8 @@ async def raise_for_response(response: httpx.Response) -> None:
 
 def error_from_transport(exc: httpx.TransportError) -> DifyError:
     """Map an httpx transport failure (no usable response) to a DifyError."""
+    import httpx  # already loaded by whoever made the request
+
     if isinstance(exc, httpx.TimeoutException):
         return DifyError(TIMEOUT, type(exc).__name__)
     return DifyError(NETWORK_ERROR, type(exc).__name__)

@@ -13,10 +13,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, aclosing
 import json
 import logging
-from typing import Any
-
-import httpx
-from httpx_sse import EventSource, ServerSentEvent, SSEError, aconnect_sse
+from typing import TYPE_CHECKING, Any
 
 from hc_desktop.dify.errors import (
     INVALID_STREAM,
@@ -36,6 +33,10 @@ from hc_desktop.dify.events import (
     WorkflowProgress,
     parse_event,
 )
+
+if TYPE_CHECKING:  # httpx and httpx-sse load with the first request
+    import httpx
+    from httpx_sse import EventSource, ServerSentEvent
 
 log = logging.getLogger("hc_desktop.dify")
 
@@ -66,6 +67,9 @@ async def stream_chat_events(
     stall_timeout: float,
 ) -> AsyncGenerator[StreamEvent, None]:
     """Yield typed events of one chat stream; raise DifyError on every failure."""
+    import httpx
+    from httpx_sse import aconnect_sse
+
     loop = asyncio.get_running_loop()
     started = loop.time()
     deadline = started + stall_timeout
@@ -114,6 +118,8 @@ async def stream_chat_events(
 
 async def _open_frames(source: EventSource) -> AsyncGenerator[ServerSentEvent, None]:
     """The SSE frames, with a content-type mismatch reported as a Dify error."""
+    from httpx_sse import SSEError
+
     try:
         async with aclosing(source.aiter_sse()) as frames:
             async for frame in frames:
@@ -126,6 +132,8 @@ async def _next_frame(
     frames: AsyncIterator[ServerSentEvent], deadline: float, state: _StreamState
 ) -> ServerSentEvent:
     """The next frame before ``deadline``; after a terminal event, trouble just ends the read."""
+    import httpx
+
     try:
         async with asyncio.timeout_at(deadline):
             return await anext(frames)
