@@ -164,8 +164,8 @@ async def _stream(app: app_seams.RunningApp) -> tuple[list[float], float, float]
     probe.start()
     if not app.chat.send("Please explain in detail how to keep well."):
         raise RuntimeError("the question was not sent")
-    await wait_until(app.streaming, "the stream to start")
-    await wait_until(lambda: not app.streaming(), "the stream to end", timeout=120)
+    await wait_until(app.streaming, "the stream to start", poll=0.02)
+    await wait_until(lambda: not app.streaming(), "the stream to end", timeout=120, poll=0.05)
     probe.stop()
     elapsed = time.perf_counter() - started
     return probe.late_ms, (time.process_time() - cpu) / elapsed, elapsed

@@ -61,13 +61,16 @@ def pump_until(condition: Callable[[], bool], what: str, timeout: float = 60.0) 
         QCoreApplication.processEvents()
 
 
-async def wait_until(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
-    """Let the loop run until ``condition``; polls at about 1 ms."""
+async def wait_until(
+    condition: Callable[[], bool], what: str, timeout: float = 60.0, poll: float = 0.001
+) -> None:
+    """Let the loop run until ``condition``; polls every ``poll`` seconds (1 ms: precise
+    timings; longer while measuring CPU, so the polling does not count as the app's)."""
     deadline = time.perf_counter() + timeout
     while not condition():
         if time.perf_counter() > deadline:
             raise TimeoutError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(poll)
 
 
 class LatenessProbe(QObject):

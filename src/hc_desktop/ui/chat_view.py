@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QGuiApplication,
     QPalette,
@@ -32,6 +31,22 @@ _MARKDOWN = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
     | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
 )
+
+
+def stable_markdown_prefix(text: str) -> int:
+    """Length of the part of a growing markdown text that later chunks cannot change: up to
+    the last blank line that is not inside a fenced code block."""
+    stable = 0
+    fenced = False
+    position = 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not stripped and not fenced and line.endswith("\n"):
+            stable = position
+    return stable
 
 
 class ChatView(QTextBrowser):
@@ -56,6 +71,10 @@ class ChatView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self._model: Any = None
         self._frames: list[QTextFrame] = []
+        self._streaming: dict[int, tuple[str, int]] = {}
+        self._answer_actions: list[tuple[str, str]] = []
+        """Per streamed answer: the start of its text already rendered for good, and the
+        length that takes in the frame."""
 
     # Model binding ---------------------------------------------------------------------------
     def set_model(self, model: Any) -> None:
@@ -66,18 +85,31 @@ class ChatView(QTextBrowser):
         model.dataChanged.connect(self._on_data_changed)
         self._rebuild()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: draw the messages again in the new palette's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_model", None):
+            self._rebuild()
+
     def _rebuild(self) -> None:
         self.document().clear()
         self._frames = []
+        self._streaming.clear()
+        block = QTextCursor(self.document())
+        block.beginEditBlock()
         for row in range(self._model.rowCount()):
             self._frames.append(self._insert_frame(self._end_cursor()))
             self._render(row)
+        block.endEditBlock()
         self._scroll_to_bottom()
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         at_bottom = self._at_bottom()
         bar = self.verticalScrollBar()
         old_max, old_value = bar.maximum(), bar.value()
+        # One edit block: the document is laid out once for the page, not once per message.
+        block = QTextCursor(self.document())
+        block.beginEditBlock()
         for row in range(first, last + 1):
             if row < len(self._frames):
                 cursor = QTextCursor(self._frames[row])
@@ -86,6 +118,7 @@ class ChatView(QTextBrowser):
                 cursor = self._end_cursor()
             self._frames.insert(row, self._insert_frame(cursor))
             self._render(row)
+        block.endEditBlock()
         if first == 0 and last + 1 < len(self._frames):
             # History page above: keep the reader's place.
             bar.setValue(old_value + bar.maximum() - old_max)
@@ -107,8 +140,11 @@ class ChatView(QTextBrowser):
         roles: list[int] | None = None,
     ) -> None:
         at_bottom = self._at_bottom()
+        block = QTextCursor(self.document())
+        block.beginEditBlock()  # lay the document out once per update, not once per edit
         for row in range(top_left.row(), bottom_right.row() + 1):
             self._render(row)
+        block.endEditBlock()
         if at_bottom:
             self._scroll_to_bottom()
 
@@ -132,20 +168,13 @@ class ChatView(QTextBrowser):
         state = index.data(MessageRoles.State)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         local_id = int(index.data(MessageRoles.LocalId))
-
-        fmt = frame.frameFormat()
-        palette = self.palette()
-        if role == "user":
-            fmt.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
-            fmt.setLeftMargin(48)
-            fmt.setRightMargin(0)
-        else:
-            fmt.setBackground(QColor(Qt.GlobalColor.transparent))
-            fmt.setLeftMargin(0)
-            fmt.setRightMargin(48)
-        frame.setFrameFormat(fmt)
+        self._apply_frame_format(frame, role == "user")
 
         cursor = QTextCursor(frame)
+        if role != "user" and state == "streaming":
+            self._render_streaming(frame, cursor, local_id, text)
+            return
+        self._streaming.pop(local_id, None)
         cursor.setPosition(frame.firstPosition())
         cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
@@ -163,6 +192,63 @@ class ChatView(QTextBrowser):
             self._render_footer(
                 cursor, state, local_id, str(index.data(MessageRoles.Error) or ""), feedback, rated
             )
+
+    def _apply_frame_format(self, frame: QTextFrame, from_user: bool) -> None:
+        """Questions indented on a tinted background, answers full width; set only on change,
+        because a new frame format lays the whole frame out again."""
+        fmt = frame.frameFormat()
+        palette = self.palette()
+        background = (
+            palette.color(QPalette.ColorRole.AlternateBase)
+            if from_user
+            else palette.color(QPalette.ColorRole.Base)
+        )
+        margins = (48.0, 0.0) if from_user else (0.0, 48.0)
+        if (
+            fmt.background().color() == background
+            and (
+                fmt.leftMargin(),
+                fmt.rightMargin(),
+            )
+            == margins
+        ):
+            return
+        fmt.setBackground(background)
+        fmt.setLeftMargin(margins[0])
+        fmt.setRightMargin(margins[1])
+        frame.setFrameFormat(fmt)
+
+    def _render_streaming(
+        self, frame: QTextFrame, cursor: QTextCursor, local_id: int, text: str
+    ) -> None:
+        """Grow a streamed answer without re-rendering all of it at every chunk.
+
+        Paragraphs that are finished (followed by a blank line outside a code block) are
+        rendered once and kept; only the paragraph still being written is rendered again.
+        The finished answer is rendered whole once more, so constructs that span paragraphs
+        (loose lists) come out exactly as markdown says.
+        """
+        kept_text, kept_length = self._streaming.get(local_id, ("", 0))
+        if not text.startswith(kept_text):  # message_replace: start again
+            kept_text, kept_length = "", 0
+        kept_chars = len(kept_text)
+        stable = stable_markdown_prefix(text)
+        cursor.setPosition(frame.firstPosition() + kept_length)
+        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.setCharFormat(QTextCharFormat())
+        if stable > kept_chars:
+            if kept_length:
+                cursor.insertBlock()
+            cursor.insertMarkdown(text[kept_chars:stable], _MARKDOWN)
+            kept_chars, kept_length = stable, cursor.position() - frame.firstPosition()
+            self._streaming[local_id] = (text[:stable], kept_length)
+        tail = text[kept_chars:].strip("\n")
+        if tail:
+            if kept_length:
+                cursor.insertBlock()
+            cursor.insertMarkdown(tail, _MARKDOWN)
+        self._render_footer(cursor, "streaming", local_id, "")
 
     def _render_sources(self, cursor: QTextCursor, sources: list[str]) -> None:
         """The documents an answer cites, as plain text (never links: they are not URLs)."""
@@ -203,6 +289,8 @@ class ChatView(QTextBrowser):
             like, dislike = self.tr("Helpful"), self.tr("Not helpful")
             actions.append(("like", ("✓ " if feedback == "like" else "") + like))
             actions.append(("dislike", ("✓ " if feedback == "dislike" else "") + dislike))
+        if state == "complete":
+            actions.extend(self._answer_actions)
         if note is None and not actions:
             return
         if cursor.block().length() > 1:
@@ -217,6 +305,13 @@ class ChatView(QTextBrowser):
             link.setForeground(self.palette().color(QPalette.ColorRole.Link))
             cursor.insertText(label, link)
             cursor.insertText("  ", hint)
+
+    def set_answer_actions(self, actions: list[tuple[str, str]]) -> None:
+        """Extra (action, label) links under every complete answer, e.g. read aloud."""
+        if actions != self._answer_actions:
+            self._answer_actions = list(actions)
+            if self._model is not None:
+                self._rebuild()
 
     # Links, resources, scrolling ------------------------------------------------------------
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
