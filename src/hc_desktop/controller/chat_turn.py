@@ -22,6 +22,8 @@ class ChatTurn:
     task_id: str | None = None
     chunks: list[str] = field(default_factory=list)
     stop_requested: bool = False
+    files: list[dict[str, str]] = field(default_factory=list)
+    """Uploaded attachments sent with the question (again on retry)."""
 
     @classmethod
     def begin(cls, view_key: str, text: str, conversation_id: str | None) -> ChatTurn:

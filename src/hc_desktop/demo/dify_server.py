@@ -21,6 +21,7 @@ from typing import Any
 import uuid
 
 from hc_desktop.demo.dify_http import ApiError, ApiHandler, ApiHttpServer, ApiRequest
+from hc_desktop.demo.dify_media import DemoMedia, MediaSettings
 from hc_desktop.demo.dify_replies import (
     app_parameters,
     compose_reply,
@@ -107,6 +108,7 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
         port: int = 0,
         chunk_delay: float = 0.0,
         state_path: Path | None = None,
+        media: MediaSettings | None = None,
     ) -> None:
         self.api_key = api_key
         self.chunk_delay = chunk_delay
@@ -119,6 +121,8 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
         self._requests: list[RecordedRequest] = []
         self._tasks: dict[str, _Task] = {}
         self._stopping = threading.Event()
+        self.media = DemoMedia(media or MediaSettings(), self._answer_of)
+        """Uploads and voice; replace ``media.settings`` to switch features."""
 
     def __repr__(self) -> str:
         return f"DemoDifyServer(address={self._address!r}, api_key=<hidden>)"
@@ -265,6 +269,7 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
             ("POST", re.compile(rf"/conversations/{segment}/name"), self._rename),
             ("GET", re.compile(r"/parameters"), self._parameters),
             ("GET", re.compile(r"/info"), self._info),
+            *self.media.routes(),
         ]
 
     # -- endpoints -----------------------------------------------------------------------
@@ -284,6 +289,14 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
         if conversation is None:
             raise _not_found("Conversation Not Exists.")
         return conversation
+
+    def _answer_of(self, raw_id: str, user: str) -> str | None:
+        """The stored answer of one of ``user``'s messages (None for anything else)."""
+        try:
+            message = self._store().get_message(str(uuid.UUID(raw_id)), user)
+        except ValueError:
+            return None
+        return None if message is None else message.answer
 
     def _owned_message(self, raw_id: str, user: str) -> StoredMessage:
         message = self._store().get_message(_uuid(raw_id, "message_id"), user)
@@ -314,6 +327,7 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
         if isinstance(raw_conversation, str) and raw_conversation.strip():
             conversation = self._owned_conversation(raw_conversation.strip(), user)
         answer = script.answer if script.answer is not None else compose_reply(query)
+        answer = self.media.acknowledge(body.get("files"), user, answer)
         if not streaming:
             self._blocking_chat(handler, user, query, conversation, answer)
             return
@@ -483,7 +497,7 @@ class DemoDifyServer(LoopbackServer[ApiHttpServer]):
         handler.send_json(200, {"result": "success", "data": suggested_questions(message.query)})
 
     def _parameters(self, handler: ApiHandler, request: ApiRequest) -> None:
-        handler.send_json(200, app_parameters())
+        handler.send_json(200, self.media.parameters(app_parameters()))
 
     def _info(self, handler: ApiHandler, request: ApiRequest) -> None:
         handler.send_json(

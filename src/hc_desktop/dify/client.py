@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import aclosing
 import logging
+from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
-
-import httpx
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from hc_desktop.dify.errors import DifyError, error_from_transport, raise_for_response
 from hc_desktop.dify.events import StreamEvent
+from hc_desktop.dify.files import (
+    MediaTransport,
+    ProgressCallback,
+    SpeechAudio,
+    UploadedFile,
+    audio_to_text,
+    text_to_audio,
+    upload_file,
+)
 from hc_desktop.dify.models import (
     AppParameters,
     Conversation,
@@ -26,10 +35,13 @@ from hc_desktop.dify.models import (
 from hc_desktop.dify.streaming import stream_chat_events
 from hc_desktop.transport import make_http_client
 
+if TYPE_CHECKING:  # httpx loads with the first request, after the window has painted
+    import httpx
+
 log = logging.getLogger("hc_desktop.dify")
 
 # Dify pings every 10 s, so a read timeout well above that only fires on a dead connection.
-DEFAULT_TIMEOUTS = httpx.Timeout(connect=10.0, read=60.0, write=30.0, pool=10.0)
+DEFAULT_TIMEOUT_SECONDS = {"connect": 10.0, "read": 60.0, "write": 30.0, "pool": 10.0}
 DEFAULT_STALL_TIMEOUT = 45.0
 MAX_USER_LENGTH = 255
 
@@ -68,7 +80,7 @@ class DifyClient:
         *,
         bearer: BearerSource | None = None,
         http: httpx.AsyncClient | None = None,
-        timeouts: httpx.Timeout = DEFAULT_TIMEOUTS,
+        timeouts: httpx.Timeout | None = None,
         stall_timeout: float = DEFAULT_STALL_TIMEOUT,
     ) -> None:
         if (api_key is None) == (bearer is None):
@@ -76,10 +88,25 @@ class DifyClient:
         self._base_url = base_url.rstrip("/")
         self._api_key = api_key
         self._bearer = bearer
-        self._timeouts = timeouts
+        self._given_timeouts = timeouts
         self._stall_timeout = stall_timeout
         self._owns_http = http is None
-        self._http = http if http is not None else make_http_client(timeouts)
+        self._client = http
+
+    @property
+    def _timeouts(self) -> httpx.Timeout:
+        if self._given_timeouts is None:
+            import httpx
+
+            self._given_timeouts = httpx.Timeout(**DEFAULT_TIMEOUT_SECONDS)
+        return self._given_timeouts
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """Made on first use: httpx is not loaded before the window has painted."""
+        if self._client is None:
+            self._client = make_http_client(self._timeouts)
+        return self._client
 
     def __repr__(self) -> str:
         mode = "api_key=<hidden>" if self._bearer is None else "gateway"
@@ -107,8 +134,8 @@ class DifyClient:
 
     async def aclose(self) -> None:
         """Close the HTTP client if this object created it."""
-        if self._owns_http:
-            await self._http.aclose()
+        if self._owns_http and self._client is not None:
+            await self._client.aclose()
 
     # -- chat ---------------------------------------------------------------------------
 
@@ -254,6 +281,61 @@ class DifyClient:
         """The app's opening statement, starter questions and feature switches."""
         return parse_parameters(await self._request("GET", "/parameters"))
 
+    # -- attachments and voice ----------------------------------------------------------
+
+    async def upload_file(
+        self,
+        source: Path | bytes,
+        *,
+        user: str,
+        filename: str | None = None,
+        mime_type: str = "application/octet-stream",
+        on_progress: ProgressCallback | None = None,
+    ) -> UploadedFile:
+        """Store a file (a path, or bytes with ``filename``) for the next message."""
+        _check_user(user)
+        if isinstance(source, Path):
+            data = await asyncio.to_thread(source.read_bytes)
+            filename = filename or source.name
+        else:
+            data = source
+        if not filename:
+            raise ValueError("filename is required for bytes")
+        return await upload_file(
+            await self._media(),
+            data,
+            filename=filename,
+            mime_type=mime_type,
+            user=user,
+            on_progress=on_progress,
+        )
+
+    async def audio_to_text(
+        self, audio: bytes, *, user: str, filename: str = "speech.wav", mime_type: str = "audio/wav"
+    ) -> str:
+        """The transcript of a recording (the app's speech-to-text must be on)."""
+        _check_user(user)
+        return await audio_to_text(
+            await self._media(), audio, filename=filename, mime_type=mime_type, user=user
+        )
+
+    async def text_to_audio(
+        self,
+        *,
+        user: str,
+        message_id: str | None = None,
+        text: str | None = None,
+        voice: str | None = None,
+    ) -> SpeechAudio:
+        """Speech for a stored answer (``message_id``, preferred) or for ``text``."""
+        _check_user(user)
+        return await text_to_audio(
+            await self._media(), user=user, message_id=message_id, text=text, voice=voice
+        )
+
+    async def _media(self) -> MediaTransport:
+        return MediaTransport(self._http, self._base_url, await self._headers(), self._timeouts)
+
     # -- plumbing -----------------------------------------------------------------------
 
     def _url(self, path: str) -> str:
@@ -278,6 +360,8 @@ class DifyClient:
         json: dict[str, Any] | None = None,
     ) -> Any:
         """Send one request; return its decoded JSON body (None for an empty body)."""
+        import httpx
+
         headers = await self._headers()
         try:
             async with self._http.stream(

@@ -6,6 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hc_desktop.dify.errors import UNEXPECTED_RESPONSE, DifyError
+from hc_desktop.dify.features import (
+    FileUploadSettings,
+    TextToSpeechSettings,
+    UploadSizeLimits,
+    parse_file_upload,
+    parse_size_limits,
+    parse_speech_to_text,
+    parse_text_to_speech,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +59,17 @@ class ConversationPage:
 
 @dataclass(frozen=True, slots=True)
 class AppParameters:
-    """The app's opening statement and starter questions; ``raw`` keeps everything else."""
+    """The app's opening statement, starter questions and the attachment and voice
+    switches; ``raw`` keeps everything else."""
 
     opening_statement: str
     suggested_questions: list[str]
     suggested_questions_after_answer_enabled: bool
     raw: dict[str, Any] = field(compare=False, repr=False)
+    file_upload: FileUploadSettings = field(default_factory=FileUploadSettings)
+    upload_limits: UploadSizeLimits = field(default_factory=UploadSizeLimits)
+    speech_to_text_enabled: bool = False
+    text_to_speech: TextToSpeechSettings = field(default_factory=TextToSpeechSettings)
 
 
 def expect_object(body: Any) -> dict[str, Any]:
@@ -140,6 +154,10 @@ def parse_parameters(body: Any) -> AppParameters:
         suggested_questions_after_answer_enabled=isinstance(after_answer, dict)
         and after_answer.get("enabled") is True,
         raw=params,
+        file_upload=parse_file_upload(params.get("file_upload")),
+        upload_limits=parse_size_limits(params.get("system_parameters")),
+        speech_to_text_enabled=parse_speech_to_text(params.get("speech_to_text")),
+        text_to_speech=parse_text_to_speech(params.get("text_to_speech")),
     )
 
 

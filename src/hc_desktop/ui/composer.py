@@ -56,6 +56,7 @@ class Composer(QWidget):
         self.stop_button.hide()
 
         buttons = QVBoxLayout()
+        self._buttons = buttons
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.counter, alignment=Qt.AlignmentFlag.AlignRight)
@@ -78,6 +79,18 @@ class Composer(QWidget):
     def set_text(self, text: str) -> None:
         self.editor.setPlainText(text)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+
+    def insert_text(self, text: str) -> None:
+        """Put ``text`` at the cursor (dictation), spaced from what is already there."""
+        cursor = self.editor.textCursor()
+        before = self.text[: cursor.position()]
+        cursor.insertText((" " if before and not before[-1].isspace() else "") + text)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Place a tool button (attach, dictate) above Send."""
+        self._buttons.insertWidget(self._buttons.indexOf(self.send_button), widget)
 
     def set_streaming(self, streaming: bool) -> None:
         """While an answer streams, Send becomes Stop; typing the next question stays possible."""
