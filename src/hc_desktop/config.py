@@ -76,6 +76,7 @@ _CHOICES: Mapping[str, frozenset[str]] = {
 _BOOLEANS = frozenset(
     {"database_rls", "shared_workstation", "keep_history", "notification_content"}
 )
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(ValueError):
@@ -114,7 +115,10 @@ def _coerce(name: str, value: Any, source: str) -> Any:
             return False
         raise SettingsError(f"{name} from {source} must be true or false")
     if name in ("auto_lock_minutes", "history_retention_days"):
+        fraction = isinstance(value, float) and not value.is_integer()  # also inf and nan
         try:
+            if isinstance(value, bool) or fraction:
+                raise ValueError(name)
             number = int(value)
         except (TypeError, ValueError):
             raise SettingsError(f"{name} from {source} must be a whole number") from None
@@ -128,8 +132,15 @@ def _coerce(name: str, value: Any, source: str) -> Any:
             allowed = ", ".join(sorted(_CHOICES[name]))
             raise SettingsError(f"{name} from {source} must be one of {allowed}")
         return choice
+    if name == "log_level":
+        level = str(value).strip().upper()
+        if level not in _LOG_LEVELS:
+            raise SettingsError(f"{name} from {source} must be one of {', '.join(_LOG_LEVELS)}")
+        return level
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, str | int):  # 112 may come unquoted
+        raise SettingsError(f"{name} from {source} must be text")
     text = str(value).strip()
     return text or None
 
@@ -141,7 +152,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise SettingsError(f"{path} could not be read: {exc}") from None
     section = data.get("hc-desktop", data)
     return dict(section) if isinstance(section, dict) else {}

@@ -22,7 +22,6 @@ from pathlib import Path
 import plistlib
 import sys
 from typing import Any
-from xml.parsers.expat import ExpatError
 
 _log = logging.getLogger("hc_desktop.policy")
 
@@ -80,10 +79,13 @@ def _plain_value(value: Any) -> str | int | bool | None:
     return None
 
 
-def normalize_policy(values: Mapping[str, Any], source: str) -> dict[str, Any]:
+def normalize_policy(values: Mapping[Any, Any], source: str) -> dict[str, Any]:
     """Map raw policy names to setting names; unknown names and odd types are reported."""
     policy: dict[str, Any] = {}
     for raw_name, raw_value in values.items():
+        if not isinstance(raw_name, str):  # a binary plist may use numbers as keys
+            _log.warning("ignored a policy value without a text name in %s", source)
+            continue
         name = setting_name(raw_name)
         if name is None:
             _log.warning("ignored unknown policy value %s in %s", raw_name, source)
@@ -157,7 +159,7 @@ def read_managed_plist(path: Path) -> dict[str, Any]:
             data = plistlib.load(handle)
     except FileNotFoundError:
         return {}
-    except (OSError, plistlib.InvalidFileException, ValueError, ExpatError) as exc:
+    except Exception as exc:  # a damaged file fails in many ways (even MemoryError on bogus sizes)
         _log.warning("managed preferences %s could not be read: %s", path, type(exc).__name__)
         return {}
     if not isinstance(data, dict):

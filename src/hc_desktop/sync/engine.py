@@ -15,20 +15,18 @@ import contextlib
 from datetime import UTC, datetime, timedelta
 from functools import partial
 import logging
+from typing import TYPE_CHECKING
 import uuid
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from hc_desktop.core.errors import StoreUnavailable
 from hc_desktop.core.threads import Thread
 from hc_desktop.dify import DifyClient, DifyError
-from hc_desktop.store.dberrors import describe
-from hc_desktop.sync import healing, ledger
+from hc_desktop.sync import healing, ledger, rejections
 from hc_desktop.sync.cache import CachedThreadRepository
 from hc_desktop.sync.events import (
     CONVERSATION_TAKEN,
     DELETED_ELSEWHERE,
-    REJECTED,
+    PARKED,
     ConflictNotice,
     EditDropped,
     SyncEvent,
@@ -39,7 +37,11 @@ from hc_desktop.sync.events import (
 )
 from hc_desktop.sync.messages import MessageCache
 from hc_desktop.sync.outbox import CREATE, DELETE, Merge, OutboxEntry, merge
-from hc_desktop.sync.remote import RemoteThreads
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from hc_desktop.sync.remote_api import RemoteSource
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +67,17 @@ def utc_now() -> datetime:
 
 
 class SyncEngine:
-    """Keeps one user's local cache and the shared table in step."""
+    """Keeps one user's local cache and the shared table in step.
+
+    ``remote`` is either transport: direct PostgreSQL
+    (:class:`~hc_desktop.sync.remote.RemoteThreads`) or the Supabase Data API
+    (:class:`~hc_desktop.sync.remote_api.DataApiRemoteThreads`).
+    """
 
     def __init__(
         self,
         local: CachedThreadRepository,
-        remote: RemoteThreads,
+        remote: RemoteSource,
         dify: DifyClient | None,
         user_id: uuid.UUID,
         *,
@@ -122,8 +129,14 @@ class SyncEngine:
             except Exception:
                 log.exception("sync listener failed on %s", type(event).__name__)
 
-    def _set_status(self, state: SyncState, pending: int, error: str | None) -> None:
-        status = SyncStatus(state, pending, error)
+    def _set_status(
+        self, state: SyncState, pending: int, error: str | None, parked: int | None = None
+    ) -> None:
+        if parked is None:
+            parked = self._status.parked
+        if parked and error is None:
+            error = f"{parked} change(s) refused by the server are kept on this computer"
+        status = SyncStatus(state, pending, error, parked)
         if status != self._status:
             self._status = status
             self._emit(status)
@@ -190,13 +203,44 @@ class SyncEngine:
                 raise
             finally:
                 if report.changed or report.gone:
-                    self._emit(ThreadsChanged(_latest(report.changed), list(report.gone)))
+                    fresh = await self._current_rows(report.changed)
+                    self._emit(ThreadsChanged(fresh, list(report.gone)))
                 report.pending = await self._local.pending_count()
+                parked = await self.parked_count()
                 report.upserted = len(report.changed)
                 report.removed = len(report.gone)
                 state: SyncState = "online" if report.online else "offline"
-                self._set_status(state, report.pending, report.error)
+                self._set_status(state, report.pending, report.error, parked)
             return report
+
+    async def _current_rows(self, changed: list[Thread]) -> list[Thread]:
+        """The local rows as they are now: an edit made while the round ran must not be
+        shown as undone by a value the round computed before it."""
+        ids = list(dict.fromkeys(thread.id for thread in changed))
+        if not ids:
+            return []
+
+        def work(conn: Connection) -> list[Thread]:
+            rows = (ledger.local_thread(conn, self._user_id, thread_id) for thread_id in ids)
+            return [row for row in rows if row is not None]
+
+        return await self._local.transact(work)
+
+    # -- refused changes -----------------------------------------------------------------------
+
+    async def parked_count(self) -> int:
+        """Local changes the server refused for good; they stay here and are not resent."""
+        return await self._local.transact(lambda c: ledger.parked_count(c, self._user_id))
+
+    async def parked(self) -> list[OutboxEntry]:
+        return await self._local.transact(lambda c: ledger.parked_entries(c, self._user_id))
+
+    async def retry_parked(self) -> int:
+        """Send refused changes once more (after the server's rules changed); wakes the loop."""
+        count = await self._local.transact(lambda c: ledger.unpark_all(c, self._user_id))
+        if count:
+            self.request_sync()
+        return count
 
     # -- pushing -------------------------------------------------------------------------------
 
@@ -212,13 +256,22 @@ class SyncEngine:
                     done = await self._push_delete(entry)
                 else:
                     done = await self._push_update(entry, report)
-            except SQLAlchemyError as exc:
-                log.warning("push rejected op=%s seq=%d: %s", entry.op, entry.seq, describe(exc))
-                await self._drop(entry, REJECTED, report, whole_thread=entry.op == CREATE)
+            except Exception as exc:
+                rejection = rejections.classify(exc)  # raises StoreUnavailable when transient
+                if rejection is None:
+                    raise
+                await self._park(entry, rejection.code, report)
                 continue
             if not done:
                 return
             report.pushed += 1
+
+    async def _park(self, entry: OutboxEntry, code: str, report: SyncReport) -> None:
+        """The server refused ``entry`` for good: keep it (and the local value), stop sending."""
+        log.warning("push refused op=%s seq=%d code=%s; parked", entry.op, entry.seq, code)
+        await self._local.transact(lambda c: ledger.park(c, entry))
+        report.parked += 1
+        self._emit(EditDropped(entry.thread_id, PARKED, code))
 
     async def _push_create(self, entry: OutboxEntry, report: SyncReport) -> bool:
         values = entry.payload
@@ -396,8 +449,3 @@ class SyncEngine:
                 conversation.id, title=values.title, preview=values.preview
             )
         return min(len(missing), MAX_HEALED_PER_ROUND)
-
-
-def _latest(changed: list[Thread]) -> list[Thread]:
-    """One value per thread (the last one seen in the round)."""
-    return list({thread.id: thread for thread in changed}.values())

@@ -15,6 +15,8 @@ SyncState = Literal["online", "offline", "syncing"]
 DELETED_ELSEWHERE = "deleted_elsewhere"
 CONVERSATION_TAKEN = "conversation_taken"
 REJECTED = "rejected"
+#: The server refused the edit for good; it is kept in the local file but not sent again.
+PARKED = "parked"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class SyncStatus:
     state: SyncState
     pending: int
     last_error: str | None = None
+    parked: int = 0
+    """Of ``pending``, changes the server refused for good (kept here, not sent again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +50,15 @@ class ConflictNotice:
 
 @dataclass(frozen=True, slots=True)
 class EditDropped:
-    """A pending edit that can never apply (``reason`` is one of this module's codes)."""
+    """A pending edit that can never apply (``reason`` is one of this module's codes).
+
+    With :data:`PARKED` the edit is not lost: it stays in the outbox and on the local row,
+    and ``code`` holds the server's reason (an SQLSTATE or HTTP status, never content).
+    """
 
     thread_id: uuid.UUID
     reason: str
+    code: str | None = None
 
 
 SyncEvent = ThreadsChanged | SyncStatus | ConflictNotice | EditDropped
@@ -74,6 +83,8 @@ class SyncReport:
     pushed: int = 0
     conflicts: int = 0
     dropped: int = 0
+    parked: int = 0
+    """Entries the server refused for good in this round (see :data:`PARKED`)."""
     upserted: int = 0
     removed: int = 0
     healed: int = 0

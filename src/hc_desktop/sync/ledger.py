@@ -3,6 +3,10 @@
 Each function is one step of a push or a pull and runs inside the caller's transaction, so a
 crash leaves either the whole step or none of it. The local thread row is always the last
 confirmed remote state (the shadow) with pending edits laid over it.
+
+Content (titles, previews, outbox payloads and bases, conflict values) is sealed and opened
+by the sealer the store attached to the transaction; an entry or record that no longer opens
+(damaged) is dropped rather than pushed or shown.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hc_desktop.core.threads import Thread
 from hc_desktop.store.schema import threads
-from hc_desktop.store.sqlstore import row_to_thread
+from hc_desktop.store.sealing import Sealer, conflict_key, sealer_of
+from hc_desktop.store.sqlstore import CONTENT_COLUMNS, row_to_thread, sealed_values
 from hc_desktop.sync.events import Conflict
 from hc_desktop.sync.fingerprint import MODULUS, Fingerprint, stamp_us
 from hc_desktop.sync.outbox import (
@@ -35,6 +40,8 @@ from hc_desktop.sync.tables import cached_messages, conflicts, outbox, shadow, s
 
 #: Keeps ``IN (...)`` lists well under SQLite's parameter limit.
 CHUNK = 500
+#: ``sync_outbox.attempts`` of an entry the server refused for good: kept, not sent again.
+PARKED = -1
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -54,41 +61,128 @@ def append(
     base: Base,
     now: datetime,
 ) -> None:
-    conn.execute(
-        insert(outbox).values(
+    """Queue a mutation; its content is sealed under its ``seq``, known once inserted."""
+    seq = conn.execute(
+        insert(outbox)
+        .values(
             user_id=user_id,
             op=op,
             thread_id=thread.id,
             conversation_id=thread.conversation_id,
-            payload=json.dumps(payload),
-            base=base.encode(),
+            payload="",
+            base="",
             attempts=0,
             created_at=now,
+        )
+        .returning(outbox.c.seq)
+    ).scalar_one()
+    sealer = sealer_of(conn)
+    conn.execute(
+        update(outbox)
+        .where(outbox.c.seq == seq)
+        .values(
+            payload=sealer.seal(json.dumps(payload), "sync_outbox", "payload", seq),
+            base=sealer.seal(base.encode(), "sync_outbox", "base", seq),
         )
     )
 
 
-def _entry(row: Any) -> OutboxEntry:
+def _set_base(conn: Connection, seq: int, base: Base) -> None:
+    sealed = sealer_of(conn).seal(base.encode(), "sync_outbox", "base", seq)
+    conn.execute(update(outbox).where(outbox.c.seq == seq).values(base=sealed))
+
+
+def _entry(row: Any, sealer: Sealer) -> OutboxEntry | None:
+    """The entry, or None when its content does not open (damaged)."""
+    payload = sealer.open(row.payload, "sync_outbox", "payload", row.seq)
+    base = sealer.open(row.base, "sync_outbox", "base", row.seq)
+    if payload is None or base is None:
+        return None
     return OutboxEntry(
         seq=row.seq,
         op=row.op,
         thread_id=row.thread_id,
         conversation_id=row.conversation_id,
-        payload=json.loads(row.payload),
-        base=Base.decode(row.base),
+        payload=json.loads(payload),
+        base=Base.decode(base),
     )
 
 
+def _entries(conn: Connection, rows: Sequence[Any]) -> list[OutboxEntry]:
+    """Readable entries of ``rows``; damaged ones are deleted (they can never be pushed)."""
+    sealer = sealer_of(conn)
+    found: list[OutboxEntry] = []
+    for row in rows:
+        entry = _entry(row, sealer)
+        if entry is None:
+            conn.execute(delete(outbox).where(outbox.c.seq == row.seq))
+        else:
+            found.append(entry)
+    return found
+
+
 def next_entry(conn: Connection, user_id: uuid.UUID) -> OutboxEntry | None:
-    row = conn.execute(
-        select(outbox).where(outbox.c.user_id == user_id).order_by(outbox.c.seq).limit(1)
-    ).first()
-    return None if row is None else _entry(row)
+    """The oldest entry still to push.
+
+    Parked entries are skipped, and so is everything after them on the same thread (a
+    later edit cannot land before the one the server refused), except a delete: the user
+    discarding the thread settles its parked entries too (see :func:`confirm_delete`).
+    """
+    blocked = select(outbox.c.thread_id).where(outbox.c.attempts == PARKED)
+    query = (
+        select(outbox)
+        .where(
+            outbox.c.user_id == user_id,
+            outbox.c.attempts != PARKED,
+            (outbox.c.op == DELETE) | outbox.c.thread_id.not_in(blocked),
+        )
+        .order_by(outbox.c.seq)
+        .limit(1)
+    )
+    while (row := conn.execute(query).first()) is not None:
+        entries = _entries(conn, [row])
+        if entries:
+            return entries[0]
+    return None
 
 
 def pending_count(conn: Connection, user_id: uuid.UUID) -> int:
+    """Local changes the server has not confirmed, parked ones included."""
     query = select(func.count()).select_from(outbox).where(outbox.c.user_id == user_id)
     return int(conn.execute(query).scalar_one())
+
+
+def park(conn: Connection, entry: OutboxEntry) -> None:
+    """Keep ``entry`` (and the local value it carries) but stop sending it."""
+    conn.execute(update(outbox).where(outbox.c.seq == entry.seq).values(attempts=PARKED))
+
+
+def parked_count(conn: Connection, user_id: uuid.UUID) -> int:
+    query = (
+        select(func.count())
+        .select_from(outbox)
+        .where(outbox.c.user_id == user_id, outbox.c.attempts == PARKED)
+    )
+    return int(conn.execute(query).scalar_one())
+
+
+def parked_entries(conn: Connection, user_id: uuid.UUID) -> list[OutboxEntry]:
+    rows = conn.execute(
+        select(outbox)
+        .where(outbox.c.user_id == user_id, outbox.c.attempts == PARKED)
+        .order_by(outbox.c.seq)
+    ).all()
+    return _entries(conn, rows)
+
+
+def unpark_all(conn: Connection, user_id: uuid.UUID) -> int:
+    """Make every parked entry pending again (after the server's rules were fixed)."""
+    result = conn.execute(
+        update(outbox)
+        .where(outbox.c.user_id == user_id, outbox.c.attempts == PARKED)
+        .values(attempts=0)
+    )
+    return int(result.rowcount)
 
 
 def pending_threads(conn: Connection) -> set[uuid.UUID]:
@@ -101,7 +195,7 @@ def _later_entries(conn: Connection, thread_id: uuid.UUID, after: int) -> list[O
         .where(outbox.c.thread_id == thread_id, outbox.c.seq > after)
         .order_by(outbox.c.seq)
     ).all()
-    return [_entry(row) for row in rows]
+    return _entries(conn, rows)
 
 
 def drop_updates(conn: Connection, thread_id: uuid.UUID) -> None:
@@ -114,18 +208,30 @@ def base_for(conn: Connection, before: Thread) -> Base:
     row = conn.execute(select(shadow).where(shadow.c.id == before.id)).first()
     if row is None:
         return Base(None, thread_values(before))
-    return Base(row.updated_at, {name: getattr(row, name) for name in FIELDS})
+    return Base(row.updated_at, _shadow_fields(sealer_of(conn), row))
 
 
 # -- shadow and the local row ------------------------------------------------------------------
 
 
-def _shadow_values(thread: Thread) -> dict[str, Any]:
+def _shadow_fields(sealer: Sealer, row: Any) -> Values:
+    """The mutable fields of a shadow row, content opened."""
+    return {
+        name: sealer.open(getattr(row, name), "sync_shadow", name, row.id)
+        if name in CONTENT_COLUMNS
+        else getattr(row, name)
+        for name in FIELDS
+    }
+
+
+def _shadow_values(sealer: Sealer, thread: Thread) -> dict[str, Any]:
     return {
         "id": thread.id,
         "conversation_id": thread.conversation_id,
-        "title": thread.title,
-        "last_message_preview": thread.last_message_preview,
+        "title": sealer.seal(thread.title, "sync_shadow", "title", thread.id),
+        "last_message_preview": sealer.seal(
+            thread.last_message_preview, "sync_shadow", "last_message_preview", thread.id
+        ),
         "archived": thread.archived,
         "updated_at": thread.updated_at,
         "stamp_us": stamp_us(thread.updated_at),
@@ -140,11 +246,12 @@ def _upsert_shadow(conn: Connection, rows: Sequence[Thread]) -> None:
         index_elements=[shadow.c.id],
         set_={name: statement.excluded[name] for name in (*FIELDS, "updated_at", "stamp_us")},
     )
-    conn.execute(statement, [_shadow_values(row) for row in rows])
+    sealer = sealer_of(conn)
+    conn.execute(statement, [_shadow_values(sealer, row) for row in rows])
 
 
-def _thread_values(thread: Thread) -> dict[str, Any]:
-    return {
+def _thread_values(sealer: Sealer, thread: Thread) -> dict[str, Any]:
+    values = {
         "id": thread.id,
         "user_id": thread.user_id,
         "conversation_id": thread.conversation_id,
@@ -154,6 +261,7 @@ def _thread_values(thread: Thread) -> dict[str, Any]:
         "created_at": thread.created_at,
         "updated_at": thread.updated_at,
     }
+    return sealed_values(sealer, thread.id, values)
 
 
 def _upsert_local(conn: Connection, rows: Sequence[Thread]) -> None:
@@ -164,14 +272,15 @@ def _upsert_local(conn: Connection, rows: Sequence[Thread]) -> None:
         index_elements=[threads.c.id],
         set_={name: statement.excluded[name] for name in (*FIELDS, "updated_at")},
     )
-    conn.execute(statement, [_thread_values(row) for row in rows])
+    sealer = sealer_of(conn)
+    conn.execute(statement, [_thread_values(sealer, row) for row in rows])
 
 
 def local_thread(conn: Connection, user_id: uuid.UUID, thread_id: uuid.UUID) -> Thread | None:
     row = conn.execute(
         select(threads).where(threads.c.user_id == user_id, threads.c.id == thread_id)
     ).first()
-    return None if row is None else row_to_thread(row)
+    return None if row is None else row_to_thread(row, sealer_of(conn))
 
 
 def overlay(conn: Connection, user_id: uuid.UUID, remote: Thread) -> Thread | None:
@@ -222,9 +331,7 @@ def confirm(
     for later in _later_entries(conn, remote.id, after=entry.seq):
         rebased = later.base.rebased(written, remote)
         if rebased != later.base:
-            conn.execute(
-                update(outbox).where(outbox.c.seq == later.seq).values(base=rebased.encode())
-            )
+            _set_base(conn, later.seq, rebased)
     for name, (ours, theirs) in lost.items():
         if name in RESTORABLE:
             record_conflict(conn, remote.id, name, ours, theirs, now)
@@ -233,6 +340,9 @@ def confirm(
 
 def confirm_delete(conn: Connection, entry: OutboxEntry) -> None:
     conn.execute(delete(outbox).where(outbox.c.seq == entry.seq))
+    conn.execute(
+        delete(outbox).where(outbox.c.thread_id == entry.thread_id, outbox.c.attempts == PARKED)
+    )
     conn.execute(delete(shadow).where(shadow.c.id == entry.thread_id))
     conn.execute(
         update(tombstones)
@@ -284,11 +394,13 @@ def record_conflict(
     remote_value: Any,
     now: datetime,
 ) -> None:
+    sealer = sealer_of(conn)
+    key = conflict_key(thread_id, name)
     statement = sqlite_insert(conflicts).values(
         thread_id=thread_id,
         field=name,
-        local_value=json.dumps(local_value),
-        remote_value=json.dumps(remote_value),
+        local_value=sealer.seal(json.dumps(local_value), "sync_conflicts", "local_value", key),
+        remote_value=sealer.seal(json.dumps(remote_value), "sync_conflicts", "remote_value", key),
         detected_at=now,
     )
     conn.execute(
@@ -313,16 +425,24 @@ def list_conflicts(conn: Connection, thread_id: uuid.UUID | None) -> list[Confli
     query = select(conflicts).order_by(conflicts.c.detected_at)
     if thread_id is not None:
         query = query.where(conflicts.c.thread_id == thread_id)
-    return [
-        Conflict(
-            thread_id=row.thread_id,
-            field=row.field,
-            local_value=json.loads(row.local_value),
-            remote_value=json.loads(row.remote_value),
-            detected_at=row.detected_at,
+    sealer = sealer_of(conn)
+    found: list[Conflict] = []
+    for row in conn.execute(query):
+        key = conflict_key(row.thread_id, row.field)
+        local = sealer.open(row.local_value, "sync_conflicts", "local_value", key)
+        remote = sealer.open(row.remote_value, "sync_conflicts", "remote_value", key)
+        if local is None or remote is None:
+            continue  # damaged: the remote value already stands, nothing to restore
+        found.append(
+            Conflict(
+                thread_id=row.thread_id,
+                field=row.field,
+                local_value=json.loads(local),
+                remote_value=json.loads(remote),
+                detected_at=row.detected_at,
+            )
         )
-        for row in conn.execute(query)
-    ]
+    return found
 
 
 # -- tombstones --------------------------------------------------------------------------------
@@ -384,11 +504,11 @@ def shadow_versions(conn: Connection) -> dict[uuid.UUID, datetime]:
     }
 
 
-def _same(row: Any, thread: Thread) -> bool:
+def _same(sealer: Sealer, row: Any, thread: Thread) -> bool:
     return (
         row.updated_at == thread.updated_at
         and row.conversation_id == thread.conversation_id
-        and all(getattr(row, name) == getattr(thread, name) for name in FIELDS)
+        and _shadow_fields(sealer, row) == thread_values(thread)
     )
 
 
@@ -406,7 +526,8 @@ def apply_remote(
     for chunk in _chunks([row.id for row in rows]):
         for stored in conn.execute(select(shadow).where(shadow.c.id.in_(chunk))):
             known[stored.id] = stored
-    fresh = [row for row in rows if row.id not in known or not _same(known[row.id], row)]
+    sealer = sealer_of(conn)
+    fresh = [row for row in rows if row.id not in known or not _same(sealer, known[row.id], row)]
     if not fresh:
         return [], []
     pending = pending_threads(conn)

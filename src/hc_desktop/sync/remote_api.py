@@ -13,14 +13,12 @@ from typing import Any, Protocol
 import uuid
 
 from hc_desktop.core.threads import Thread
-from hc_desktop.store.dataapi_errors import DataApiRejected
 from hc_desktop.store.postgrest import DataApiThreads
 from hc_desktop.sync.fingerprint import Fingerprint
+from hc_desktop.sync.rejections import REJECTED_ERRORS
 from hc_desktop.sync.remote import Probe
 
-#: Errors that mean "the server refused this change for good" on either transport; the
-#: engine catches these (plus ``SQLAlchemyError``) to drop an outbox entry.
-REJECTED_ERRORS: tuple[type[Exception], ...] = (DataApiRejected,)
+__all__ = ["REJECTED_ERRORS", "DataApiRemoteThreads", "RemoteSource"]
 
 
 class RemoteSource(Protocol):
