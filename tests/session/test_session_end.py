@@ -181,4 +181,4 @@ def test_shared_workstation_remembers_nothing_and_wipes_the_profile(
 
         app.run(sign_out())
         left = {p.name for p in app.profile.root.iterdir()}
-        assert left <= {"instance.lock", "refresh.lock", "logs"}, left
+        assert left <= {"instance.lock", "refresh.lock", "logs", "audit"}, left

@@ -31,8 +31,9 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> None:
     root.addHandler(file_handler)
     root.addHandler(console)
     root.setLevel(level)
-    # Library loggers may echo request URLs with query strings; keep them quiet.
-    for noisy in ("httpx", "httpcore", "sqlalchemy", "keyring", "asyncio"):
+    # Library loggers may echo request URLs with query strings, or (qasync's executor) the
+    # arguments and results of worker calls: passwords, keys. Keep them quiet.
+    for noisy in ("httpx", "httpcore", "sqlalchemy", "keyring", "asyncio", "qasync"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     (log_dir / "hc-desktop.log").chmod(0o600)
     sys.excepthook = _log_uncaught

@@ -14,25 +14,29 @@ import contextlib
 import logging
 from pathlib import Path
 import shutil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 import uuid
 
 from PySide6.QtCore import QObject, Signal
 
-from hc_desktop.auth import (
-    AuthError,
+from hc_desktop.auth.errors import SIGNED_OUT, AuthError, user_message_for
+from hc_desktop.auth.events import (
     RefreshFailed,
     RememberedUser,
-    Session,
     SessionEnded,
     SessionEvent,
-    SessionManager,
     SessionStarted,
-    SupabaseAuth,
 )
+from hc_desktop.auth.session import Session
+from hc_desktop.controller.audit_trail import AuditTrail
 from hc_desktop.controller.idle_lock import IdleLock, PasswordVerifier, VerifierStore
-from hc_desktop.controller.tasks import TaskRunner
+from hc_desktop.controller.tasks import TaskRunner, service_text
+from hc_desktop.core.audit import AuditEvent
 from hc_desktop.paths import Profile
+
+if TYPE_CHECKING:
+    from hc_desktop.auth.client import SupabaseAuth
+    from hc_desktop.auth.manager import SessionManager
 
 _log = logging.getLogger("hc_desktop.session")
 
@@ -40,7 +44,7 @@ _log = logging.getLogger("hc_desktop.session")
 _FREE_UNLOCK_ATTEMPTS = 3
 _MAX_UNLOCK_DELAY = 30.0
 #: Files of a profile that stay when a shared workstation wipes it on sign-out.
-_KEPT_ON_WIPE = frozenset({"instance.lock", "refresh.lock", "logs"})
+_KEPT_ON_WIPE = frozenset({"instance.lock", "refresh.lock", "logs", "audit"})
 
 
 class SessionController(QObject):
@@ -72,6 +76,7 @@ class SessionController(QObject):
         tasks: TaskRunner,
         sessions: SessionManager,
         on_user: Callable[[uuid.UUID], Awaitable[None]],
+        audit: AuditTrail | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +85,8 @@ class SessionController(QObject):
         self._on_user = on_user
         self._unsubscribe = sessions.add_listener(self._on_session_event)
         self.idle_lock = IdleLock(parent=self)
+        self._audit = audit or AuditTrail(None, tasks=tasks, parent=self)
+        self.idle_lock.locked_changed.connect(self._audit_lock)
         self._auth: SupabaseAuth | None = None
         self._verifiers: VerifierStore | None = None
         self._profile: Profile | None = None
@@ -177,9 +184,11 @@ class SessionController(QObject):
             session = await self._sessions.sign_in(email, password)
             self._pending_verifier = await self._new_verifier(session.user_id, password)
         except AuthError as exc:
-            self.sign_in_failed.emit(exc.user_message)
+            self._audit.record(AuditEvent.SIGN_IN_FAILED, outcome=exc.code, user_id=None)
+            self.sign_in_failed.emit(service_text(exc.user_message))
             return None
         except Exception as exc:
+            self._audit.record(AuditEvent.SIGN_IN_FAILED, outcome="error", user_id=None)
             _log.error("sign-in failed unexpectedly", exc_info=exc)
             self.sign_in_failed.emit(self.tr("Signing in failed unexpectedly."))
             return None
@@ -200,7 +209,8 @@ class SessionController(QObject):
         try:
             session = await self._sessions.complete_mfa(factor, code)
         except AuthError as exc:
-            self.sign_in_failed.emit(exc.user_message)
+            self._audit.record(AuditEvent.SIGN_IN_FAILED, outcome=exc.code, user_id=None)
+            self.sign_in_failed.emit(service_text(exc.user_message))
             return None
         finally:
             self.sign_in_busy.emit(False)
@@ -226,9 +236,11 @@ class SessionController(QObject):
         try:
             result = await auth.sign_up(email, password)
         except AuthError as exc:
+            message = exc.user_message
             if exc.code == "weak_password":
                 self.weak_password.emit(list(exc.reasons))
-            self.sign_in_failed.emit(exc.user_message)
+                message = user_message_for("weak_password")  # the dialog marks the broken rules
+            self.sign_in_failed.emit(service_text(message))
             return
         finally:
             self.sign_in_busy.emit(False)
@@ -266,7 +278,7 @@ class SessionController(QObject):
             await auth.send_password_reset(email)
         except AuthError as exc:
             if exc.code == "network_error" or (exc.status or 0) >= 500:
-                self.sign_in_failed.emit(exc.user_message)
+                self.sign_in_failed.emit(service_text(exc.user_message))
                 return
             _log.info("password reset answered %s; replying neutrally", exc.code)
         finally:
@@ -285,6 +297,7 @@ class SessionController(QObject):
         self._tasks.cancel("refresh")
         self._mfa_factor = None
         self._pending_verifier = None
+        self._audit.record(AuditEvent.SIGN_OUT)
         await self._sessions.sign_out()
         if self._verifiers is not None:
             await self._verifiers.clear()
@@ -303,6 +316,7 @@ class SessionController(QObject):
         if not self._shared_workstation or self._profile is None:
             return
         await asyncio.to_thread(_wipe_folder, self._profile.root)
+        self._audit.record(AuditEvent.CACHE_ERASED, outcome="profile_wiped")
         _log.info("shared workstation: profile wiped on sign-out")
 
     def wake(self) -> None:
@@ -334,11 +348,13 @@ class SessionController(QObject):
             self.unlock_busy.emit(False)
         if not ok:
             self._unlock_failures += 1
+            self._audit.record(AuditEvent.UNLOCK_FAILED, outcome="failed")
             _log.info("unlock refused (attempt %d)", self._unlock_failures)
             self.unlock_failed.emit(problem)
             return False
         self._unlock_failures = 0
         _log.info("unlocked")
+        self._audit.record(AuditEvent.UNLOCK)
         self.idle_lock.unlock()
         return True
 
@@ -352,7 +368,7 @@ class SessionController(QObject):
                 if exc.code != "network_error" and (exc.status or 0) < 500:
                     if exc.code == "invalid_credentials":
                         return False, wrong
-                    return False, exc.user_message
+                    return False, service_text(exc.user_message)
                 _log.info("unlock: server unreachable (%s); checking offline", exc.code)
             else:
                 with contextlib.suppress(AuthError):
@@ -407,6 +423,7 @@ class SessionController(QObject):
         if await self._second_factor_needed(session):
             return False
         await self._on_user(uuid.UUID(session.user_id))
+        self._audit.record(AuditEvent.SIGN_IN, user_id=uuid.UUID(session.user_id))
         self._arm_lock(RememberedUser(session.user_id, session.email))
         verifier, self._pending_verifier = self._pending_verifier, None
         if verifier is not None and verifier.user_id == session.user_id:
@@ -430,7 +447,7 @@ class SessionController(QObject):
         except AuthError as exc:
             # Fail closed: without knowing the factors the sign-in is not complete.
             _log.info("could not list MFA factors: %s", exc.code)
-            self.sign_in_required.emit(exc.user_message)
+            self.sign_in_required.emit(service_text(exc.user_message))
             return True
         factor = _pick_factor(factors)
         if factor is None:
@@ -460,17 +477,24 @@ class SessionController(QObject):
 
     def _on_session_event(self, event: SessionEvent) -> None:
         if isinstance(event, SessionEnded):
+            if event.reason_code != SIGNED_OUT:  # the user's own sign-out is recorded as such
+                self._audit.record(AuditEvent.SESSION_EXPIRED, outcome=event.reason_code)
             self._tasks.cancel("refresh")
             self.session_changed.emit(False, "")
             self.status_changed.emit(self.tr("Signed out"))
-            self.session_ended.emit(event.user_message)
-            self.sign_in_required.emit(event.user_message)
+            self.session_ended.emit(service_text(event.user_message))
+            self.sign_in_required.emit(service_text(event.user_message))
         elif isinstance(event, RefreshFailed):
             if event.transient:
                 self.status_changed.emit(self.tr("Offline"))
         elif isinstance(event, SessionStarted) and not self._tasks.running("session"):
             # A restore that waited for the network has come through.
             self._tasks.start(self._announce(event.session), key="session")
+
+    def _audit_lock(self, locked: bool) -> None:
+        if locked:
+            how = "idle" if self.idle_lock.locked_by_idle else "manual"
+            self._audit.record(AuditEvent.LOCK, outcome=how)
 
     def detach(self) -> None:
         self._unsubscribe()

@@ -86,9 +86,13 @@ class AuditLog:
             self._last = line
 
     def records(self) -> Iterator[AuditRecord]:
-        """Every record, oldest first (for the viewer)."""
+        """Every readable record, oldest first (for the viewer; :meth:`verify` reports
+        the lines that are not)."""
         for _path, _number, line in self._lines():
-            yield AuditRecord.from_json(json.loads(line))
+            try:
+                yield AuditRecord.from_json(json.loads(line))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue
 
     def verify(self) -> ChainCheck:
         """Walk the chain across all files."""
@@ -101,7 +105,7 @@ class AuditLog:
             try:
                 entry = json.loads(line)
                 AuditRecord.from_json(entry)
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError):
                 return ChainCheck(False, count, path.name, number)
             if entry.get("prev") != previous and not (lenient_start and count == 0):
                 return ChainCheck(False, count, path.name, number)
@@ -121,7 +125,8 @@ class AuditLog:
 
     def _lines(self) -> Iterator[tuple[Path, int, str]]:
         for path in self.files():
-            with path.open(encoding="utf-8") as handle:
+            # A damaged byte must not stop the trail: the chain check shows where it is.
+            with path.open(encoding="utf-8", errors="replace") as handle:
                 for number, raw in enumerate(handle, start=1):
                     line = raw.rstrip("\n")
                     if line:
