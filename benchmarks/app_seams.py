@@ -140,12 +140,31 @@ class RunningApp:
         return bool(self.controller.tasks.running("history"))
 
 
+def cache_keys(prof: Any) -> Any:
+    """Cache keys in the profile folder: the stand-in for the OS keyring, which these
+    machines lack (without one the app would start every run on an empty cache)."""
+    from hc_desktop.app.cache_opening import FileCacheKeys
+
+    return FileCacheKeys(prof.root)
+
+
+async def seal_cache(prof: Any, user_id: uuid.UUID, path: Path) -> None:
+    """Encrypt a seeded store file with the key the app will find in ``prof`` (the same
+    one-time upgrade the app runs on an old plaintext cache, done before measuring)."""
+    from hc_desktop.store.crypto import ContentCipher
+    from hc_desktop.store.local import LocalThreadStore
+
+    key = await cache_keys(prof).get(user_id)
+    store = LocalThreadStore.open(path, user_id, cipher=ContentCipher(key))
+    await store.close()
+
+
 def build_app(endpoints: Any, prof: Any) -> RunningApp:
     """The graph and window exactly as ``hc_desktop.app`` builds them (not shown yet)."""
     from hc_desktop.app.graph import build_graph
     from hc_desktop.ui.main_window import MainWindow
 
-    graph = build_graph(endpoints, prof)
+    graph = build_graph(endpoints, prof, cache_keys=cache_keys(prof))
     window = MainWindow(graph.controller, prof.settings_file)
     return RunningApp(graph, window)
 

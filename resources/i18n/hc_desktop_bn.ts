@@ -1725,6 +1725,29 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
     </message>
 </context>
 <context>
+    <name>VoiceSupport</name>
+    <message>
+        <source>Voice input and reading answers aloud need the optional voice component, which is not installed.</source>
+        <translation>কথা বলে লেখা এবং উত্তর পড়ে শোনানোর জন্য ঐচ্ছিক ভয়েস উপাদান দরকার, যা ইনস্টল করা নেই।</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>কোনো মাইক্রোফোন পাওয়া যায়নি।</translation>
+    </message>
+    <message>
+        <source>The recording did not finish.</source>
+        <translation>রেকর্ডিং শেষ হয়নি।</translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation>রেকর্ডিং করা যায়নি।</translation>
+    </message>
+    <message>
+        <source>The audio could not be played.</source>
+        <translation>অডিও চালানো যায়নি।</translation>
+    </message>
+</context>
+<context>
     <name>VoiceUi</name>
     <message>
         <source>Speak</source>

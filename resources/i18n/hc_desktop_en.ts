@@ -1725,6 +1725,29 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
     </message>
 </context>
 <context>
+    <name>VoiceSupport</name>
+    <message>
+        <source>Voice input and reading answers aloud need the optional voice component, which is not installed.</source>
+        <translation>Voice input and reading answers aloud need the optional voice component, which is not installed.</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>No microphone was found.</translation>
+    </message>
+    <message>
+        <source>The recording did not finish.</source>
+        <translation>The recording did not finish.</translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation>The recording failed.</translation>
+    </message>
+    <message>
+        <source>The audio could not be played.</source>
+        <translation>The audio could not be played.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceUi</name>
     <message>
         <source>Speak</source>

@@ -1725,6 +1725,29 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
     </message>
 </context>
 <context>
+    <name>VoiceSupport</name>
+    <message>
+        <source>Voice input and reading answers aloud need the optional voice component, which is not installed.</source>
+        <translation>बोलकर लिखने और उत्तर पढ़कर सुनाने के लिए वैकल्पिक वॉइस घटक चाहिए, जो इंस्टॉल नहीं है।</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>कोई माइक्रोफ़ोन नहीं मिला।</translation>
+    </message>
+    <message>
+        <source>The recording did not finish.</source>
+        <translation>रिकॉर्डिंग पूरी नहीं हुई।</translation>
+    </message>
+    <message>
+        <source>The recording failed.</source>
+        <translation>रिकॉर्डिंग नहीं हो सकी।</translation>
+    </message>
+    <message>
+        <source>The audio could not be played.</source>
+        <translation>ऑडियो चलाया नहीं जा सका।</translation>
+    </message>
+</context>
+<context>
     <name>VoiceUi</name>
     <message>
         <source>Speak</source>

@@ -20,6 +20,7 @@ DEFERRED = (
     "filelock",
     "hc_desktop.demo.auth_server",
     "hc_desktop.demo.dify_server",
+    "http.server",
 )
 FIRST_PAINT_MODULES = (
     "hc_desktop.app",

@@ -40,12 +40,6 @@ ANSWER_MARKER = f"amarker{_RUN}"
 TITLE_MARKER = f"tmarker{_RUN}"
 WRONG_PASSWORD = f"pwmarker{_RUN}"
 
-#: Files allowed to hold content while a user is signed in, because the local cache is not
-#: encrypted yet. Remove this exception once cache encryption is wired in: the scan then
-#: covers the cache file too (ids and times stay in clear, content does not).
-UNENCRYPTED_CACHE_EXCEPTION = frozenset(
-    {"threads.sqlite3", "threads.sqlite3-wal", "threads.sqlite3-shm", "threads.sqlite3-journal"}
-)
 _NOISY_LOGGERS = ("httpx", "httpcore", "sqlalchemy", "keyring", "asyncio", "qasync")
 
 
@@ -266,12 +260,10 @@ def test_a_whole_chat_leaves_no_content_or_secret_on_disk_or_in_logs(
         }
         every = {**content, **secrets}
 
-        # While signed in: only the (not yet encrypted) cache may hold content.
+        # While signed in: no exception either; the cache file holds only envelopes.
         while_signed_in = _files_under(data_dir, temp_dir)
         assert any(p.name == "threads.sqlite3" for p in while_signed_in), "the scan sees the cache"
-        assert _findings(while_signed_in, every, UNENCRYPTED_CACHE_EXCEPTION) == []
-        cache_files = [p for p in while_signed_in if p.name in UNENCRYPTED_CACHE_EXCEPTION]
-        assert _findings(cache_files, secrets, frozenset()) == [], "no secret in the cache"
+        assert _findings(while_signed_in, every, frozenset()) == []
 
         async def sign_out() -> None:
             controller.sign_out()

@@ -31,8 +31,8 @@ class LoopbackServer(Generic[ServerT]):
         self._listening: socket.socket | None = None
 
     def adopt(self, listening: socket.socket) -> None:
-        """Serve on an already listening socket (see :func:`reserve_listening_socket`)
-        instead of binding a new one at :meth:`start`."""
+        """Serve on an already listening socket (from ``demo.ports``) instead of binding a
+        new one at :meth:`start`."""
         self._listening = listening
         self._address = listening.getsockname()[:2]
 
@@ -104,19 +104,3 @@ class LoopbackServer(Generic[ServerT]):
         if self._httpd is None:
             raise RuntimeError(f"{type(self).__name__} is not running")
         return f"http://{self._address[0]}:{self._address[1]}"
-
-
-def reserve_listening_socket(host: str = "127.0.0.1") -> socket.socket:
-    """A socket bound to a free port and already listening.
-
-    Its address is known at once, before the server behind it exists: clients that connect
-    early wait in the backlog until :meth:`LoopbackServer.start` serves them.
-    """
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        listening.bind((host, 0))
-        listening.listen(64)
-    except OSError:
-        listening.close()
-        raise
-    return listening
