@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from hc_desktop.app import dispose_qt_objects
 from hc_desktop.app.graph import Endpoints, Graph, build_graph
+from hc_desktop.config import Settings
 from hc_desktop.controller.message_model import MessageState
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
@@ -83,13 +84,24 @@ def endpoints_for(
 
 @contextmanager
 def running_app(
-    qtbot: QtBot, aloop: AsyncRunner, endpoints: Endpoints, data_dir: Path
+    qtbot: QtBot,
+    aloop: AsyncRunner,
+    endpoints: Endpoints,
+    data_dir: Path,
+    *,
+    settings: Settings | None = None,
+    first_run_notice: bool = False,
 ) -> Iterator[Harness]:
-    """Build the graph and window as ``app`` does; close everything afterwards."""
+    """Build the graph and window as ``app`` does; close everything afterwards.
+
+    The first-run safety notice is left out unless ``first_run_notice`` asks for it.
+    """
     profile = Profile.named("test", data_dir).ensure()
     graph = build_graph(endpoints, profile)
-    window = MainWindow(graph.controller, profile.settings_file)
+    window = MainWindow(graph.controller, profile.settings_file, settings=settings)
     window.show()
+    if first_run_notice:
+        window.safety.show_first_run_notice()
     try:
         yield Harness(graph, window, qtbot, aloop)
     finally:

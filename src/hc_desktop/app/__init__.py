@@ -18,6 +18,9 @@ from hc_desktop.paths import Profile
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
+    from hc_desktop.app.demo import DemoBackends
+    from hc_desktop.ui.main_window import MainWindow
+
 _log = logging.getLogger("hc_desktop.app")
 
 
@@ -53,14 +56,18 @@ def run_app(options: Options) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from hc_desktop.app.i18n import install as install_translations
     from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
     from hc_desktop.controller.gc_guard import MainThreadCollector
+    from hc_desktop.ui.theme import ThemeController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Health Companion")
     app.setDesktopFileName("org.healthcompanion.HealthCompanion")  # Wayland window matching
     app.setOrganizationName("hc-desktop")
+    install_translations(settings.language)  # before any widget exists
+    ThemeController.of(app).set_preference(settings.theme)  # follows the OS live
     app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
     collector = MainThreadCollector()
     collector.start()
@@ -78,9 +85,11 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from hc_desktop.app.cache_opening import CacheKeys, FileCacheKeys
     from hc_desktop.app.graph import Endpoints, build_graph, read_last_user
     from hc_desktop.app.instance import InstanceLock, ProfileInUse
     from hc_desktop.app.secrets import resolve_endpoints
+    from hc_desktop.app.user_settings import save_user_settings
     from hc_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance()
@@ -94,10 +103,13 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
     with ExitStack() as stack:
         stack.callback(lock.release)
         auto_sign_in: tuple[str, str] | None = None
+        cache_keys: CacheKeys | None = None
+        backends: DemoBackends | None = None
         if options.demo:
             from hc_desktop.app.demo import DemoBackends
 
-            backends = stack.enter_context(DemoBackends(profile))
+            backends = stack.enter_context(DemoBackends(profile, start_later=True))
+            cache_keys = FileCacheKeys(profile.root)  # public sample data, kept without a keyring
             if options.demo_threads is not None:
                 await backends.seed_threads(profile, options.demo_threads)
             endpoints: Endpoints | None = backends.endpoints()
@@ -112,7 +124,14 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             )
             return 2
 
-        graph = build_graph(endpoints, profile, retention_days=settings.history_retention_days)
+        graph = build_graph(
+            endpoints,
+            profile,
+            retention_days=settings.history_retention_days,
+            # A shared workstation keeps no history on disk, whatever the user setting says.
+            keep_history=settings.keep_history and not settings.shared_workstation,
+            cache_keys=cache_keys,
+        )
         graph.controller.session.configure(
             auth=graph.auth,
             profile=profile,
@@ -120,7 +139,9 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             shared_workstation=settings.shared_workstation,
             remember_sessions=endpoints.persist_session or settings.shared_workstation,
         )
-        window = MainWindow(graph.controller, profile.settings_file)
+        window = MainWindow(graph.controller, profile.settings_file, settings=settings)
+        window.essentials.load_settings = lambda: settings_from(options)
+        window.essentials.save_settings = save_user_settings
         finished = asyncio.Event()
         exit_code = 0
         window.close_requested.connect(finished.set)
@@ -134,15 +155,47 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
         if options.exit_after_startup:
             _quit_after_first_paint(window, graph.controller, finished.set)
         window.show()
+        if not options.exit_after_startup:
+            window.safety.show_first_run_notice()  # once per profile, until acknowledged
         cached_user = None if endpoints.database_url else read_last_user(profile)
         graph.controller.start(cached_user, auto_sign_in=auto_sign_in)
         try:
+            if backends is not None:
+                if cached_user is not None:
+                    await _cached_list_shown_or(window, finished)
+                if not finished.is_set():
+                    await asyncio.to_thread(backends.start)  # sign-in waits for it
             await finished.wait()
         finally:
             window.hide()
             await graph.aclose()
             dispose_qt_objects(window, graph.controller)
         return exit_code
+
+
+async def _cached_list_shown_or(window: MainWindow, finished: asyncio.Event) -> None:
+    """Until the list has painted cached threads or found none (or the window closed, or a
+    second passed): what the demo servers' start-up may wait for."""
+    shown = asyncio.Event()
+
+    def on_paint(rows: int) -> None:
+        if rows:
+            shown.set()
+
+    def on_ready(rows: int) -> None:
+        if not rows:
+            shown.set()
+
+    window.thread_list.painted.connect(on_paint)
+    window.controller.threads_ready.connect(on_ready)
+    waiters = {asyncio.ensure_future(shown.wait()), asyncio.ensure_future(finished.wait())}
+    try:
+        await asyncio.wait(waiters, timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+        window.thread_list.painted.disconnect(on_paint)
+        window.controller.threads_ready.disconnect(on_ready)
 
 
 def dispose_qt_objects(*objects: QObject) -> None:
@@ -170,6 +223,9 @@ def _quit_after_first_paint(window: object, controller: object, quit_: Callable[
 
     def on_paint(rows: int) -> None:
         if expected and rows == expected[-1]:
+            # The start-up work still queued behind the first paint (opening the store,
+            # signing in) is what this mode leaves out: stop it before it resumes.
+            controller.tasks.cancel("session")
             quit_()
 
     window.thread_list.painted.connect(on_paint)

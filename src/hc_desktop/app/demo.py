@@ -11,7 +11,7 @@ import uuid
 
 from hc_desktop.app.graph import Endpoints
 from hc_desktop.core.rules import default_title, message_preview
-from hc_desktop.demo.loopback import reserve_listening_socket
+from hc_desktop.demo.ports import reserve_listening_socket
 from hc_desktop.paths import Profile
 from hc_desktop.store.first_page import count_threads
 
@@ -138,9 +138,10 @@ class DemoBackends:
         path = profile.thread_store_file(user)
         if await asyncio.to_thread(count_threads, path, user) == count:
             return False  # decided without loading the store (and SQLAlchemy)
-        from hc_desktop.store.local import LocalThreadStore
+        from hc_desktop.app.cache_opening import FileCacheKeys, open_local_cache
 
-        store = await asyncio.to_thread(LocalThreadStore.open, path, user)
+        # Sealed with the same key the app will use, as any cache is.
+        store = await open_local_cache(profile, user, keys=FileCacheKeys(profile.root))
         try:
             existing = [
                 *await store.list_threads(archived=False),

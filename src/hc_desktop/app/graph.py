@@ -215,7 +215,12 @@ def build_graph(
         )
 
     async def peek_first_page(user_id: uuid.UUID, limit: int) -> list[Thread]:
-        """The cached list's first page straight from the file, before the store loads."""
+        """The cached list's first page straight from the file, before the store loads.
+
+        The user is remembered first, so the next start paints their list at once even if
+        this run ends before the store has opened.
+        """
+        await asyncio.to_thread(write_last_user, profile, user_id)
         if not keep_history:
             return []
         return await peek_cached_threads(profile, user_id, limit, keys=cache_keys)

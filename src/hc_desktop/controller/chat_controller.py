@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 import itertools
 import logging
+from typing import TYPE_CHECKING
 import uuid
 
 from PySide6.QtCore import QObject, Signal
 
+from hc_desktop.controller.attachments import AttachmentsController, AttachmentUploadFailed
 from hc_desktop.controller.chat_turn import ChatTurn
 from hc_desktop.controller.message_model import (
     ChatMessage,
@@ -25,24 +27,26 @@ from hc_desktop.controller.message_model import (
 )
 from hc_desktop.controller.tasks import TaskRunner, user_message_of
 from hc_desktop.controller.threads_controller import ThreadsController
+from hc_desktop.controller.transcript_reader import read_transcript
+from hc_desktop.controller.voice import VoiceController
 from hc_desktop.core.errors import UserFacingError
 from hc_desktop.core.rules import MessageRejected, check_message
 from hc_desktop.core.threads import Thread
-from hc_desktop.dify import (
-    AnswerDelta,
-    AnswerEnd,
-    AnswerReplaced,
-    AppParameters,
-    DifyClient,
-    DifyError,
-    HistoryMessage,
-)
-from hc_desktop.sync import CachedMessage
+from hc_desktop.core.transcript import Transcript
+from hc_desktop.dify.errors import DifyError
+from hc_desktop.dify.events import AnswerDelta, AnswerEnd, AnswerReplaced
+from hc_desktop.dify.models import AppParameters, HistoryMessage
+
+if TYPE_CHECKING:
+    from hc_desktop.dify.client import DifyClient
+    from hc_desktop.sync.messages import CachedMessage
 
 _log = logging.getLogger("hc_desktop.chat")
 
 HISTORY_PAGE = 20
-_STREAM_FLUSH_SECONDS = 1 / 30
+_STREAM_FLUSH_SECONDS = 1 / 15
+"""A streamed answer reaches the view at most 15 times a second: smooth to read, and half
+the layout and paint work of following every screen refresh."""
 _new_chat_keys = itertools.count(1)
 
 
@@ -62,6 +66,8 @@ class ChatController(QObject):
     """Questions to offer as buttons: starters on a new chat, follow-ups after an answer."""
     opening_changed = Signal(str)
     """The app's opening statement for an empty new chat ("" otherwise)."""
+    answer_finished = Signal(str, str)
+    """(thread id, title) once per answer that arrived in full (desktop notifications)."""
 
     def __init__(
         self,
@@ -83,6 +89,16 @@ class ChatController(QObject):
         self._history_has_more = False
         self._flush_pending: set[str] = set()
         self._parameters: AppParameters | None = None
+        self.attachments = AttachmentsController(dify=dify, parent=self)
+        self.voice = VoiceController(
+            tasks=tasks,
+            dify=dify,
+            messages=self.messages,
+            user=lambda: threads.user_id,
+            parent=self,
+        )
+        self.attachments.notice.connect(self.notice)
+        self.voice.notice.connect(self.notice)
         threads.thread_removed.connect(self._on_thread_removed)
 
     # Read-only state -------------------------------------------------------------------------
@@ -115,6 +131,8 @@ class ChatController(QObject):
             except DifyError as exc:
                 _log.info("app parameters unavailable: %s", exc.code)
                 return None
+            self.attachments.apply_parameters(self._parameters)
+            self.voice.apply_parameters(self._parameters)
         return self._parameters
 
     async def _offer_starters(self, key: str) -> None:
@@ -172,6 +190,8 @@ class ChatController(QObject):
         self._show(thread_id, [])
         self._threads.remember_open_thread(thread.id)
         self._tasks.start(self._load_history(thread), key="history")
+        if self._parameters is None:  # attachments and voice depend on them
+            self._tasks.start(self._app_parameters(), key="parameters")
 
     def reset(self) -> None:
         """Forget every conversation (sign-out, another user)."""
@@ -180,6 +200,10 @@ class ChatController(QObject):
         for key in [k for k in self._tasks.active_keys() if k.startswith("stream:")]:
             self._tasks.cancel(key)
         self._turns.clear()
+        self._tasks.cancel("upload")
+        self.attachments.clear()
+        self.voice.cancel_recording()
+        self.voice.stop_reading()
         self.new_chat()
 
     def _on_thread_removed(self, thread_id: str) -> None:
@@ -266,12 +290,38 @@ class ChatController(QObject):
         if self._threads.user_id is None:
             self.notice.emit(self.tr("Sign in to send messages."))
             return False
-        if self.streaming:
+        if self.streaming or self._tasks.running("upload"):
             self.notice.emit(self.tr("Wait for the answer to finish, or stop it first."))
             return False
+        if self.attachments.items:
+            self._tasks.start(self._send_with_attachments(text, self._view_key), key="upload")
+            return True
         thread = self.current_thread
         self._begin_turn(text, thread.conversation_id if thread else None)
         return True
+
+    async def _send_with_attachments(self, text: str, key: str) -> None:
+        """Upload the attachments, then send; on failure the text and files stay."""
+        self.notice_cleared.emit()
+        self.streaming_changed.emit(True)
+        try:
+            files = await self.attachments.upload_all(str(self._require_user()))
+        except AttachmentUploadFailed as exc:
+            self.notice.emit(exc.user_message)
+            self.composer_restore.emit(text)
+            return
+        except BaseException:
+            if key == self._view_key:  # stopped by the user, not by a sign-out
+                self.composer_restore.emit(text)
+            raise
+        finally:
+            self.streaming_changed.emit(False)
+        if key != self._view_key:
+            self.composer_restore.emit(text)  # the user moved on; keep everything for later
+            return
+        self.attachments.clear()
+        thread = self.current_thread
+        self._begin_turn(text, thread.conversation_id if thread else None, files)
 
     def retry(self) -> None:
         """Ask the last failed or interrupted question again."""
@@ -284,18 +334,24 @@ class ChatController(QObject):
             self.messages.remove(turn.answer.local_id)
             self.messages.remove(turn.question.local_id)
         thread = self.current_thread
-        self._begin_turn(turn.question.text, thread.conversation_id if thread else None)
+        self._begin_turn(turn.question.text, thread.conversation_id if thread else None, turn.files)
 
     def stop(self) -> None:
         """Stop the answer being written; what arrived so far stays, marked stopped."""
+        if self._tasks.running("upload"):
+            self._tasks.cancel("upload")
+            return
         turn = self._turns.get(self._view_key)
         if turn is None:
             return
         turn.stop_requested = True
         self._tasks.cancel(f"stream:{turn.view_key}")
 
-    def _begin_turn(self, text: str, conversation_id: str | None) -> None:
+    def _begin_turn(
+        self, text: str, conversation_id: str | None, files: list[dict[str, str]] | None = None
+    ) -> None:
         turn = ChatTurn.begin(self._view_key, text, conversation_id)
+        turn.files = list(files or [])
         self._turns[turn.view_key] = turn
         self._retry_turn = None
         self.retry_available.emit(False)
@@ -328,13 +384,17 @@ class ChatController(QObject):
         self._end_turn(turn)
         self._set_answer(turn, state=MessageState.COMPLETE, text=turn.answer_text)
         await self._persist_thread(turn, turn.answer_text)
+        self._announce_finished(turn)
         self._tasks.start(self._offer_follow_ups(turn), key="suggestions")
 
     async def _consume_stream(self, turn: ChatTurn) -> None:
         """Apply the stream's events to the turn as they arrive."""
         user = str(self._require_user())
         async for event in self._dify.stream_chat(
-            turn.question.text, user=user, conversation_id=turn.conversation_id
+            turn.question.text,
+            user=user,
+            conversation_id=turn.conversation_id,
+            files=list(turn.files) or None,
         ):
             if isinstance(event, AnswerDelta | AnswerReplaced):
                 turn.conversation_id = event.conversation_id or turn.conversation_id
@@ -424,6 +484,7 @@ class ChatController(QObject):
             if on_screen:
                 self._view_key = turn.view_key
                 self.current_thread_changed.emit(turn.view_key, thread.title or "")
+                self._threads.remember_open_thread(thread.id)
             if known is None:
                 self._tasks.start(self._name_conversation(thread, turn.question.text))
 
@@ -440,6 +501,19 @@ class ChatController(QObject):
         current = self._threads.thread_by_id(thread.id)
         if current is not None and str(current.id) == self._view_key:
             self.current_thread_changed.emit(self._view_key, current.title or "")
+
+    async def transcript(self, thread_id: str) -> Transcript:
+        """Every exchange of a thread, for export and printing."""
+        thread = self._threads.thread_by_id(uuid.UUID(thread_id))
+        if thread is None:
+            raise UserFacingError(self.tr("That conversation is no longer available."))
+        return await read_transcript(self._dify, self._threads.messages, thread)
+
+    def _announce_finished(self, turn: ChatTurn) -> None:
+        known = _is_uuid(turn.view_key)
+        thread = self._threads.thread_by_id(uuid.UUID(turn.view_key)) if known else None
+        title = thread.title if thread is not None and thread.title else ""
+        self.answer_finished.emit(turn.view_key, title)
 
     # Helpers ---------------------------------------------------------------------------------
     def _show(self, key: str, messages: list[ChatMessage]) -> None:

@@ -20,15 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hc_desktop.config import Settings
 from hc_desktop.controller.app_controller import AppController
 from hc_desktop.controller.thread_list_model import display_title
 from hc_desktop.core.threads import Thread
+from hc_desktop.ui.attachments_strip import AttachmentsUi
 from hc_desktop.ui.banner import Banner
 from hc_desktop.ui.chat_view import ChatView
 from hc_desktop.ui.composer import Composer
+from hc_desktop.ui.essentials import install_essentials
+from hc_desktop.ui.export import ExportUi
+from hc_desktop.ui.notifier import AnswerNotifier
+from hc_desktop.ui.safety import SafetyUi, disclaimer_text
 from hc_desktop.ui.session_ui import SessionUi
 from hc_desktop.ui.suggestions_bar import SuggestionsBar
 from hc_desktop.ui.thread_list_view import ThreadListView
+from hc_desktop.ui.voice_controls import VoiceUi
 
 _ACTIVE_TAB, _ARCHIVED_TAB = 0, 1
 
@@ -38,7 +45,9 @@ class MainWindow(QMainWindow):
 
     close_requested = Signal()
 
-    def __init__(self, controller: AppController, state_file: Path) -> None:
+    def __init__(
+        self, controller: AppController, state_file: Path, *, settings: Settings | None = None
+    ) -> None:
         super().__init__()
         self.controller = controller
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
@@ -54,6 +63,21 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._bind()
+        self.essentials = install_essentials(self, self._state)
+        options = settings or Settings()
+        self.safety = SafetyUi(self, self._state, configured_number=options.emergency_number)
+        self.exporter = ExportUi(self, controller, lambda: disclaimer_text(self.safety.number))
+        self.notifier = AnswerNotifier(
+            self,
+            show_title=options.notification_content,
+            locked=lambda: controller.session.idle_lock.locked,
+        )
+        controller.chat.answer_finished.connect(self.notifier.on_answer_finished)
+        from hc_desktop.ui.security_log_action import add_security_log_action
+
+        self.security_log_action = add_security_log_action(self, controller.audit)
+        self.attachments_ui = AttachmentsUi(self, controller.chat.attachments)
+        self.voice_ui = VoiceUi(self, controller.chat.voice)
         self._restore_geometry()
 
     # Layout --------------------------------------------------------------------------------
@@ -149,6 +173,7 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(threads.set_search)
         self.view_tabs.currentChanged.connect(self._on_view_tab)
         self.thread_list.thread_activated.connect(chat.select_thread)
+        self.thread_list.painted.connect(self._on_list_painted)
         self.thread_list.context_menu_requested.connect(self._show_thread_menu)
         self.rename_action.triggered.connect(self.thread_list.rename_current)
         self.archive_action.triggered.connect(self._toggle_archived)
@@ -178,6 +203,10 @@ class MainWindow(QMainWindow):
         self.session_ui = SessionUi(self, c)
 
     # Thread actions --------------------------------------------------------------------------
+    def _on_list_painted(self, rows: int) -> None:
+        if rows:
+            self.controller.threads.list_painted()
+
     def _selected_thread_id(self) -> str | None:
         return self.thread_list.current_thread_id()
 
@@ -305,7 +334,7 @@ class MainWindow(QMainWindow):
         }
         text = labels.get(state, state)
         if pending:
-            text += " · " + self.tr("{0} change(s) waiting").format(pending)
+            text += " · " + self.tr("%n change(s) waiting", "", pending)
         self.sync_label.setText(text)
 
     def _on_history_loading(self, loading: bool) -> None:
