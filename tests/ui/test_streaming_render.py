@@ -63,6 +63,8 @@ def test_streamed_answer_shows_every_chunk_and_ends_as_a_whole_render(qtbot: QtB
             assert shown.split("\n")[0] == "Blood pressure is two numbers."
     model.update(answer.local_id, text=ANSWER, state=MessageState.COMPLETE)
     assert answer_text(view).strip().startswith(rendered(ANSWER))
+    first = view.document().findBlock(view._frames[-1].firstPosition())
+    assert first.textList() is None, "the opening paragraph must not turn into a list item"
 
 
 def test_a_replaced_answer_is_rendered_again_from_the_start(qtbot: QtBot) -> None:
@@ -97,3 +99,13 @@ def test_any_chunking_of_a_stream_shows_the_same_words_as_a_whole_render(qtbot: 
         view.close()
 
     stream()
+
+
+def test_an_answer_completed_inside_a_list_keeps_its_opening_paragraph(qtbot: QtBot) -> None:
+    view, model, answer = streamed_view(qtbot)
+    text = "Here are a few ideas.\n\n- Rest five minutes.\n- Sit with your back supported."
+    model.update(answer.local_id, text=text)  # the stream's last content is a list
+    model.update(answer.local_id, text=text, state=MessageState.COMPLETE)
+    first = view.document().findBlock(view._frames[-1].firstPosition())
+    assert first.text() == "Here are a few ideas."
+    assert first.textList() is None

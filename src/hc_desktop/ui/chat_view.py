@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QPalette,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -47,6 +48,19 @@ def stable_markdown_prefix(text: str) -> int:
         elif not stripped and not fenced and line.endswith("\n"):
             stable = position
     return stable
+
+
+def _clear_to_frame_end(frame: QTextFrame, cursor: QTextCursor, start: int) -> None:
+    """Remove the frame's content from ``start`` and leave the cursor in a plain block: the
+    block left behind must not keep a list or heading format from what was removed."""
+    cursor.setPosition(start)
+    cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    listed = cursor.currentList()
+    if listed is not None:
+        listed.remove(cursor.block())
+    cursor.setBlockFormat(QTextBlockFormat())
+    cursor.setCharFormat(QTextCharFormat())
 
 
 class ChatView(QTextBrowser):
@@ -175,10 +189,7 @@ class ChatView(QTextBrowser):
             self._render_streaming(frame, cursor, local_id, text)
             return
         self._streaming.pop(local_id, None)
-        cursor.setPosition(frame.firstPosition())
-        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        cursor.setCharFormat(QTextCharFormat())
+        _clear_to_frame_end(frame, cursor, frame.firstPosition())
         if role == "user":
             cursor.insertText(text)
         elif text:
@@ -233,10 +244,7 @@ class ChatView(QTextBrowser):
             kept_text, kept_length = "", 0
         kept_chars = len(kept_text)
         stable = stable_markdown_prefix(text)
-        cursor.setPosition(frame.firstPosition() + kept_length)
-        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        cursor.setCharFormat(QTextCharFormat())
+        _clear_to_frame_end(frame, cursor, frame.firstPosition() + kept_length)
         if stable > kept_chars:
             if kept_length:
                 cursor.insertBlock()
