@@ -1,4 +1,13 @@
-"""The asyncio loop on Qt's event loop: qasync's, plus the async-generator hooks it lacks.
+"""The asyncio loop on Qt's event loop: qasync's, made cheaper, plus the hooks it lacks.
+
+qasync gives every callback a Qt timer of its own, keeps a cancelled timeout's Qt timer
+alive until its deadline, and makes a new socket notifier each time a transport resumes
+reading. A streamed answer resumes reading for every chunk (200 a second) and arms and
+cancels two timeouts per chunk, so thousands of dead Qt timers piled up and that machinery
+cost more CPU than parsing the stream. This loop keeps asyncio's own bookkeeping instead:
+callbacks that are ready run together in one timer event, timeouts sit in a heap behind a
+single Qt timer (a cancelled one is simply skipped), and each socket keeps one notifier,
+enabled and disabled as reading resumes and pauses.
 
 qasync 0.28 never installs asyncio's async-generator hooks. Without them an abandoned async
 generator (httpx's body iterators when a stream is cut short) is finalised synchronously at
@@ -10,10 +19,13 @@ the loop closes such generators as tasks, exactly as ``asyncio.run`` does.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
+import heapq
+import math
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer
 import qasync
 
 
@@ -27,6 +39,116 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
     """
 
     _saved_hooks: Any = None
+
+    def __init__(self, app: QCoreApplication | None = None) -> None:
+        self._soon: deque[asyncio.Handle] = deque()
+        self._drain_scheduled = False
+        self._readers: dict[int, _Reader] = {}
+        self._timeouts: list[asyncio.TimerHandle] = []
+        self._cancelled_timeouts = 0
+        self._wake = QTimer()
+        self._wake.setSingleShot(True)
+        self._wake.setTimerType(Qt.TimerType.PreciseTimer)
+        self._wake.timeout.connect(self._run_due)
+        super().__init__(app)
+
+    # Callbacks: everything ready runs in one Qt timer event ------------------------------
+    def call_soon(self, callback: Any, *args: Any, context: Any = None) -> asyncio.Handle:
+        self._check_closed()
+        handle = asyncio.Handle(callback, args, self, context=context)
+        self._soon.append(handle)
+        if not self._drain_scheduled:
+            self._drain_scheduled = True
+            self._timer.add_callback(asyncio.Handle(self._run_ready, (), self), 0)
+        return handle
+
+    def _run_ready(self) -> None:
+        """Run the callbacks queued so far; later ones wait for the next timer event, so
+        Qt's own events (input, paint) are never starved."""
+        self._drain_scheduled = False
+        for _ in range(len(self._soon)):
+            handle = self._soon.popleft()
+            if not handle._cancelled:
+                handle._run()
+
+    # Timeouts: a heap behind one Qt timer --------------------------------------------------
+    def call_later(
+        self, delay: float, callback: Any, *args: Any, context: Any = None
+    ) -> asyncio.TimerHandle:
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(
+        self, when: float, callback: Any, *args: Any, context: Any = None
+    ) -> asyncio.TimerHandle:
+        self._check_closed()
+        handle = asyncio.TimerHandle(when, callback, args, self, context=context)
+        heapq.heappush(self._timeouts, handle)
+        if self._timeouts[0] is handle:
+            self._arm()
+        return handle
+
+    def _timer_handle_cancelled(self, handle: asyncio.TimerHandle) -> None:
+        """Counted (it may already have run: the count only decides when to rebuild)."""
+        self._cancelled_timeouts += 1
+        if self._cancelled_timeouts > 100 and self._cancelled_timeouts * 2 > len(
+            self._timeouts
+        ):  # mostly dead entries: rebuild, as asyncio does
+            self._timeouts = [h for h in self._timeouts if not h._cancelled]
+            heapq.heapify(self._timeouts)
+            self._cancelled_timeouts = 0
+
+    def _arm(self) -> None:
+        """Point the Qt timer at the earliest live timeout."""
+        while self._timeouts and self._timeouts[0]._cancelled:
+            heapq.heappop(self._timeouts)
+            self._cancelled_timeouts = max(0, self._cancelled_timeouts - 1)
+        if not self._timeouts:
+            self._wake.stop()
+            return
+        delay_ms = max(0, math.ceil((self._timeouts[0].when() - self.time()) * 1000))
+        self._wake.start(delay_ms)
+
+    def _run_due(self) -> None:
+        due_until = self.time() + self._clock_resolution
+        while self._timeouts and self._timeouts[0].when() <= due_until:
+            handle = heapq.heappop(self._timeouts)
+            if handle._cancelled:
+                self._cancelled_timeouts = max(0, self._cancelled_timeouts - 1)
+            else:
+                self._soon.append(handle)
+        if self._soon:
+            self._run_ready()
+        self._arm()
+
+    # Readers: one notifier per socket ----------------------------------------------------
+    def _add_reader(self, fd: Any, callback: Any, *args: Any) -> None:
+        self._check_closed()
+        fileno = _fileno(fd)
+        reader = self._readers.get(fileno)
+        if reader is None:
+            reader = self._readers[fileno] = _Reader(fileno)
+        reader.handle = asyncio.Handle(callback, args, self)
+        reader.notifier.setEnabled(True)
+
+    def _remove_reader(self, fd: Any) -> bool:
+        if self.is_closed():
+            return False
+        reader = self._readers.get(_fileno(fd))
+        if reader is None or reader.handle is None:
+            return False
+        reader.handle = None
+        reader.notifier.setEnabled(False)
+        return True
+
+    def close(self) -> None:
+        for reader in self._readers.values():
+            reader.notifier.setEnabled(False)
+            reader.notifier.deleteLater()
+        self._readers.clear()
+        self._soon.clear()
+        self._wake.stop()
+        self._timeouts.clear()
+        super().close()
 
     def run_until_complete(self, future: Any) -> Any:
         previous = asyncio.events._get_running_loop()
@@ -49,6 +171,32 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         super()._after_run_forever()
         # qasync has just unregistered the loop; its final event pass still runs tasks.
         asyncio.events._set_running_loop(self)
+
+
+class _Reader:
+    """The notifier of one socket and the callback for it while reading is on."""
+
+    __slots__ = ("handle", "notifier")
+
+    def __init__(self, fileno: int) -> None:
+        self.handle: asyncio.Handle | None = None
+        self.notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read)
+        self.notifier.activated.connect(self._readable)
+
+    def _readable(self) -> None:
+        handle = self.handle
+        if handle is None:
+            self.notifier.setEnabled(False)
+            return
+        if handle._cancelled:
+            self.handle = None
+            self.notifier.setEnabled(False)
+            return
+        handle._run()
+
+
+def _fileno(fd: Any) -> int:
+    return fd if isinstance(fd, int) else int(fd.fileno())
 
 
 def create_event_loop(app: QCoreApplication) -> asyncio.AbstractEventLoop:
