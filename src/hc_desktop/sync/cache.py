@@ -31,6 +31,10 @@ class CachedThreadRepository(LocalThreadStore):
 
     store_label = "the local thread store"
 
+    #: Local edits made so far (every edit appends to the outbox): the sync engine compares
+    #: it before and after a round to know whether a row it pulled may be stale already.
+    local_edits = 0
+
     # -- ThreadRepository mutations ------------------------------------------------------------
 
     async def create_if_absent(
@@ -137,6 +141,7 @@ class CachedThreadRepository(LocalThreadStore):
         self, conn: Connection, op: str, thread: Thread, payload: Values, base: Base
     ) -> None:
         ledger.append(conn, self.user_id, op, thread, payload, base, self._now())
+        self.local_edits += 1
 
     def _edit(
         self, conn: Connection, thread_id: uuid.UUID, op: str, values: dict[str, Any]

@@ -39,8 +39,6 @@ from hc_desktop.sync.messages import MessageCache
 from hc_desktop.sync.outbox import CREATE, DELETE, Merge, OutboxEntry, merge
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from hc_desktop.sync.remote_api import RemoteSource
 
 log = logging.getLogger(__name__)
@@ -185,6 +183,7 @@ class SyncEngine:
         """Push, pull, reconcile and heal once; a database that is down gives ``online=False``."""
         async with self._lock:
             report = SyncReport()
+            edits_before = self._local.local_edits
             pending = await self._local.pending_count()
             self._set_status("syncing", pending, self._status.last_error)
             try:
@@ -203,7 +202,11 @@ class SyncEngine:
                 raise
             finally:
                 if report.changed or report.gone:
-                    fresh = await self._current_rows(report.changed)
+                    fresh = (
+                        report.changed
+                        if self._local.local_edits == edits_before
+                        else await self._current_rows(report.changed)
+                    )
                     self._emit(ThreadsChanged(fresh, list(report.gone)))
                 report.pending = await self._local.pending_count()
                 parked = await self.parked_count()
@@ -215,16 +218,15 @@ class SyncEngine:
 
     async def _current_rows(self, changed: list[Thread]) -> list[Thread]:
         """The local rows as they are now: an edit made while the round ran must not be
-        shown as undone by a value the round computed before it."""
+        shown as undone by a value the round computed before it (only needed when there was
+        such an edit)."""
         ids = list(dict.fromkeys(thread.id for thread in changed))
         if not ids:
             return []
 
-        def work(conn: Connection) -> list[Thread]:
-            rows = (ledger.local_thread(conn, self._user_id, thread_id) for thread_id in ids)
-            return [row for row in rows if row is not None]
-
-        return await self._local.transact(work)
+        return await self._local.transact(
+            lambda conn: ledger.local_threads(conn, self._user_id, ids)
+        )
 
     # -- refused changes -----------------------------------------------------------------------
 

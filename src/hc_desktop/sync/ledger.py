@@ -276,6 +276,27 @@ def _upsert_local(conn: Connection, rows: Sequence[Thread]) -> None:
     conn.execute(statement, [_thread_values(sealer, row) for row in rows])
 
 
+def local_threads(
+    conn: Connection, user_id: uuid.UUID, thread_ids: list[uuid.UUID]
+) -> list[Thread]:
+    """The local rows of ``thread_ids`` that exist, in that order (a few queries, not one
+    per row: a first pull touches every thread)."""
+    sealer = sealer_of(conn)
+    found: dict[uuid.UUID, Thread] = {}
+    for start in range(0, len(thread_ids), _IDS_PER_QUERY):
+        chunk = thread_ids[start : start + _IDS_PER_QUERY]
+        rows = conn.execute(
+            select(threads).where(threads.c.user_id == user_id, threads.c.id.in_(chunk))
+        )
+        for row in rows:
+            thread = row_to_thread(row, sealer)
+            found[thread.id] = thread
+    return [found[thread_id] for thread_id in thread_ids if thread_id in found]
+
+
+_IDS_PER_QUERY = 500
+
+
 def local_thread(conn: Connection, user_id: uuid.UUID, thread_id: uuid.UUID) -> Thread | None:
     row = conn.execute(
         select(threads).where(threads.c.user_id == user_id, threads.c.id == thread_id)
