@@ -221,6 +221,8 @@ def run(quick: bool) -> list[Figure]:
                         opens.append(seconds)
                         bare_opens.append(bare)
                 run_coro(loop, wait_until(lambda: not app.history_busy(), "history"))
+                # The cached page shows first; scrolling can page only once Dify has answered.
+                run_coro(loop, wait_until(lambda: app.chat.history_has_more, "Dify's first page"))
                 scroll_late, pages = run_coro(loop, _scroll_history(app, max_pages))
                 full_text = _shown_text(app)
                 browser.setMarkdown("\n\n".join(full_text))
