@@ -73,8 +73,11 @@ def test_demo_paints_and_exits_and_keeps_its_threads(tmp_path: Path) -> None:
     assert _demo_thread_count(tmp_path) == 7
     db_file = Profile.named("demo", tmp_path).thread_store_file(DEMO_USER_ID)
     seeded_at = db_file.stat().st_mtime_ns
+    log_file = Profile.named("demo", tmp_path).log_dir / "hc-desktop.log"
+    assert "cached list painted first" not in log_file.read_text(), "nothing cached yet"
     again = _run("--demo", "--demo-threads", "7", "--exit-after-startup", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr[-2000:]
+    assert "the cached list painted first (7 threads)" in log_file.read_text()
     assert _demo_thread_count(tmp_path) == 7
     assert db_file.stat().st_mtime_ns >= seeded_at
     fewer = _run("--demo", "--demo-threads", "3", "--exit-after-startup", data_dir=tmp_path)

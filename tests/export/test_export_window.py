@@ -76,10 +76,14 @@ def test_export_as_markdown_from_the_file_menu(conversation: Conversation, tmp_p
         window.exporter.print_action,
     ]
 
+    app.activate()  # shortcuts act only in the active window
     app.qtbot.keyClick(
         window,
         Qt.Key.Key_E,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    app.qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), QFileDialog), timeout=5000
     )
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, QFileDialog)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from contextlib import ExitStack
 import gc
@@ -16,9 +15,13 @@ from hc_desktop.config import Settings, SettingsError, load_settings
 from hc_desktop.paths import Profile
 
 if TYPE_CHECKING:
+    import asyncio
+
     from PySide6.QtCore import QObject
 
+    from hc_desktop.app.cache_opening import CacheKeys
     from hc_desktop.app.demo import DemoBackends
+    from hc_desktop.app.first_paint import CachedListPrefetch, FirstPaint
     from hc_desktop.ui.main_window import MainWindow
 
 _log = logging.getLogger("hc_desktop.app")
@@ -53,12 +56,17 @@ def run_app(options: Options) -> int:
     from hc_desktop.app.logs import configure_logging
 
     configure_logging(profile.log_dir, settings.log_level)
+    from hc_desktop.app.cache_opening import FileCacheKeys, KeyringCacheKeys
+    from hc_desktop.app.first_paint import CachedListPrefetch
+
+    # Public sample data keeps its key in the demo profile; everyone else's is in the keyring.
+    keys = FileCacheKeys(profile.root) if options.demo else KeyringCacheKeys()
+    prefetch = CachedListPrefetch(profile, keys)  # on a thread, while Qt loads
 
     from PySide6.QtWidgets import QApplication
 
     from hc_desktop.app.i18n import install as install_translations
-    from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
-    from hc_desktop.controller.gc_guard import MainThreadCollector
+    from hc_desktop.app.instance import InstanceLock, ProfileInUse
     from hc_desktop.ui.theme import ThemeController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -69,11 +77,63 @@ def run_app(options: Options) -> int:
     install_translations(settings.language)  # before any widget exists
     ThemeController.of(app).set_preference(settings.theme)  # follows the OS live
     app.setQuitOnLastWindowClosed(False)  # shutdown is ours: tasks, clients, stores
+    lock = InstanceLock(profile.lock_file)
+    try:
+        lock.acquire()
+    except ProfileInUse as exc:
+        print(f"hc-desktop: {exc}", file=sys.stderr)
+        return 3
+    try:
+        first = _paint_cached_list(options, settings, profile, prefetch)
+        if first is not None:
+            _log.info("start-up: the cached list painted first (%d threads)", len(first.threads))
+        if first is not None and first.painted and options.exit_after_startup:
+            return 0  # the window has shown the list the profile holds: start-up is done
+        return _run_loop(options, settings, profile, keys, first)
+    finally:
+        lock.release()
+
+
+def _paint_cached_list(
+    options: Options, settings: Settings, profile: Profile, prefetch: CachedListPrefetch
+) -> FirstPaint | None:
+    """The cached thread list on screen before asyncio, the services and the rest of the
+    window load (they follow at once). Not for a demo that still has to be seeded, nor for
+    a database the desktop reaches directly (its list comes from the server)."""
+    from hc_desktop.app.first_paint import paint_cached_list
+
+    if settings.database_url:
+        return None
+    if options.demo and options.demo_threads is not None:
+        from hc_desktop.app.demo import DEMO_USER_ID
+        from hc_desktop.store.first_page import count_threads
+
+        path = profile.thread_store_file(DEMO_USER_ID)
+        if count_threads(path, DEMO_USER_ID) != options.demo_threads:
+            return None
+    return paint_cached_list(profile, settings, prefetch)
+
+
+def _run_loop(
+    options: Options,
+    settings: Settings,
+    profile: Profile,
+    keys: CacheKeys,
+    first: FirstPaint | None,
+) -> int:
+    """The asyncio loop on Qt's, running the app until its window closes."""
+    from PySide6.QtWidgets import QApplication
+
+    from hc_desktop.controller.event_loop import close_event_loop, create_event_loop
+    from hc_desktop.controller.gc_guard import MainThreadCollector
+
     collector = MainThreadCollector()
     collector.start()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     loop = create_event_loop(app)
     try:
-        exit_code: int = loop.run_until_complete(_run(options, settings, profile))
+        exit_code: int = loop.run_until_complete(_run(options, settings, profile, keys, first))
         return exit_code
     finally:
         close_event_loop(loop)
@@ -81,35 +141,32 @@ def run_app(options: Options) -> int:
         collector.stop()
 
 
-async def _run(options: Options, settings: Settings, profile: Profile) -> int:
+async def _run(
+    options: Options,
+    settings: Settings,
+    profile: Profile,
+    cache_keys: CacheKeys,
+    first: FirstPaint | None,
+) -> int:
+    import asyncio
+
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from hc_desktop.app.cache_opening import CacheKeys, FileCacheKeys
     from hc_desktop.app.graph import Endpoints, build_graph, read_last_user
-    from hc_desktop.app.instance import InstanceLock, ProfileInUse
     from hc_desktop.app.secrets import resolve_endpoints
     from hc_desktop.app.user_settings import save_user_settings
     from hc_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    lock = InstanceLock(profile.lock_file)
-    try:
-        lock.acquire()
-    except ProfileInUse as exc:
-        print(f"hc-desktop: {exc}", file=sys.stderr)
-        return 3
     with ExitStack() as stack:
-        stack.callback(lock.release)
         auto_sign_in: tuple[str, str] | None = None
-        cache_keys: CacheKeys | None = None
         backends: DemoBackends | None = None
         if options.demo:
             from hc_desktop.app.demo import DemoBackends
 
             backends = stack.enter_context(DemoBackends(profile, start_later=True))
-            cache_keys = FileCacheKeys(profile.root)  # public sample data, kept without a keyring
             if options.demo_threads is not None:
                 await backends.seed_threads(profile, options.demo_threads)
             endpoints: Endpoints | None = backends.endpoints()
@@ -131,6 +188,8 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             # A shared workstation keeps no history on disk, whatever the user setting says.
             keep_history=settings.keep_history and not settings.shared_workstation,
             cache_keys=cache_keys,
+            first_page=(first.user_id, first.threads) if first is not None else None,
+            thread_models=first.models if first is not None else None,
         )
         graph.controller.session.configure(
             auth=graph.auth,
@@ -139,7 +198,11 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
             shared_workstation=settings.shared_workstation,
             remember_sessions=endpoints.persist_session or settings.shared_workstation,
         )
-        window = MainWindow(graph.controller, profile.settings_file, settings=settings)
+        if first is not None:
+            window = first.window  # the list is on screen already; the rest joins it
+            window.attach(graph.controller)
+        else:
+            window = MainWindow(graph.controller, profile.settings_file, settings=settings)
         window.essentials.load_settings = lambda: settings_from(options)
         window.essentials.save_settings = save_user_settings
         finished = asyncio.Event()
@@ -161,7 +224,7 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
         graph.controller.start(cached_user, auto_sign_in=auto_sign_in)
         try:
             if backends is not None:
-                if cached_user is not None:
+                if cached_user is not None and first is None:
                     await _cached_list_shown_or(window, finished)
                 if not finished.is_set():
                     await asyncio.to_thread(backends.start)  # sign-in waits for it
@@ -176,6 +239,8 @@ async def _run(options: Options, settings: Settings, profile: Profile) -> int:
 async def _cached_list_shown_or(window: MainWindow, finished: asyncio.Event) -> None:
     """Until the list has painted cached threads or found none (or the window closed, or a
     second passed): what the demo servers' start-up may wait for."""
+    import asyncio
+
     shown = asyncio.Event()
 
     def on_paint(rows: int) -> None:

@@ -16,7 +16,6 @@ this module costs nothing at start-up.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
@@ -47,6 +46,10 @@ class CacheKeys(Protocol):
         """Delete the user's key (the cache is being erased)."""
         ...
 
+    def existing(self, user_id: uuid.UUID) -> bytes | None:
+        """The user's key if one exists, without creating it (blocking)."""
+        ...
+
 
 class KeyringCacheKeys:
     """Keys in the OS keyring (``cache-key:<user id>``): the normal case."""
@@ -60,6 +63,11 @@ class KeyringCacheKeys:
         from hc_desktop.auth.cache_key import forget_cache_key
 
         await forget_cache_key(str(user_id))
+
+    def existing(self, user_id: uuid.UUID) -> bytes | None:
+        from hc_desktop.auth.cache_key import existing_cache_key
+
+        return existing_cache_key(str(user_id))
 
 
 class FileCacheKeys:
@@ -77,22 +85,36 @@ class FileCacheKeys:
         return self._folder / f"cache-key-{user_id}"
 
     async def get(self, user_id: uuid.UUID) -> bytes | None:
+        import asyncio
+
         return await asyncio.to_thread(self._read_or_create, self._path(user_id))
 
     async def forget(self, user_id: uuid.UUID) -> None:
+        import asyncio
+
         with contextlib.suppress(FileNotFoundError):
             await asyncio.to_thread(os.remove, self._path(user_id))
 
+    def existing(self, user_id: uuid.UUID) -> bytes | None:
+        return self._read(self._path(user_id))
+
     @staticmethod
-    def _read_or_create(path: Path) -> bytes | None:
-        from hc_desktop.store.crypto import KEY_BYTES, generate_key
+    def _read(path: Path) -> bytes | None:
+        from hc_desktop.store.crypto import KEY_BYTES
 
         try:
             key = base64.b64decode(path.read_bytes(), validate=True)
-            if len(key) == KEY_BYTES:
-                return key
         except (OSError, binascii.Error, ValueError):
-            pass
+            return None
+        return key if len(key) == KEY_BYTES else None
+
+    @staticmethod
+    def _read_or_create(path: Path) -> bytes | None:
+        from hc_desktop.store.crypto import generate_key
+
+        existing = FileCacheKeys._read(path)
+        if existing is not None:
+            return existing
         key = generate_key()
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -136,6 +158,8 @@ async def open_local_cache(
 ) -> LocalThreadStore:
     """The user's local store: a :class:`~hc_desktop.sync.cache.CachedThreadRepository`
     when ``synced`` (a shared backend exists), else a plain local store."""
+    import asyncio
+
     from hc_desktop.store.local import LocalThreadStore, erase_files, store_files
     from hc_desktop.sync.cache import CachedThreadRepository
 

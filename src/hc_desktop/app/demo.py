@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 import threading
 from types import TracebackType
@@ -134,6 +133,8 @@ class DemoBackends:
 
     async def seed_threads(self, profile: Profile, count: int) -> bool:
         """Make the demo profile hold exactly ``count`` threads; False when it already did."""
+        import asyncio
+
         user = DEMO_USER_ID
         path = profile.thread_store_file(user)
         if await asyncio.to_thread(count_threads, path, user) == count:

@@ -8,17 +8,27 @@ unexpected returns nothing, and the store shows the list a moment later instead.
 
 from __future__ import annotations
 
-import asyncio
+from dataclasses import dataclass
 import logging
+import threading
 from typing import TYPE_CHECKING
 import uuid
 
 from hc_desktop.core.threads import Thread
 from hc_desktop.paths import Profile
-from hc_desktop.store.first_page import ENVELOPE_PREFIX, Opener, plain_only, read_first_page
+from hc_desktop.store.first_page import (
+    ENVELOPE_PREFIX,
+    FIRST_PAGE,
+    Opener,
+    plain_only,
+    read_first_page,
+)
 
 if TYPE_CHECKING:
     from hc_desktop.app.cache_opening import CacheKeys
+    from hc_desktop.config import Settings
+    from hc_desktop.controller.thread_filter_model import ThreadModels
+    from hc_desktop.ui.main_window import MainWindow
 
 _log = logging.getLogger("hc_desktop.app")
 
@@ -27,6 +37,8 @@ async def peek_cached_threads(
     profile: Profile, user_id: uuid.UUID, limit: int, *, keys: CacheKeys | None
 ) -> list[Thread]:
     """Up to ``limit`` of the user's newest active threads from the local file, or []."""
+    import asyncio
+
     path = profile.thread_store_file(user_id)
     if not path.is_file():
         return []
@@ -42,6 +54,96 @@ async def _opener(user_id: uuid.UUID, keys: CacheKeys | None) -> Opener:
     key = await (keys or KeyringCacheKeys()).get(user_id)
     if key is None:
         return plain_only
+    return _decrypting(key)
+
+
+class CachedListPrefetch:
+    """Reads the last user's cached first page on a thread while Qt loads: the cache key
+    may take a keyring a while, and decrypting needs ``cryptography``, which takes as long
+    to import as the rest of start-up. The window waits for it only a glance."""
+
+    def __init__(self, profile: Profile, keys: CacheKeys) -> None:
+        self.user_id: uuid.UUID | None = None
+        self._threads: list[Thread] = []
+        self._thread = threading.Thread(
+            target=lambda: self._read(profile, keys), name="hc-first-page", daemon=True
+        )
+        self._thread.start()
+
+    def _read(self, profile: Profile, keys: CacheKeys) -> None:
+        from hc_desktop.app.graph import read_last_user
+
+        user_id = self.user_id = read_last_user(profile)
+        if user_id is None:
+            return
+        path = profile.thread_store_file(user_id)
+        if not path.is_file():
+            return
+        key = keys.existing(user_id)
+        opener = plain_only if key is None else _decrypting(key)
+        self._threads = read_first_page(path, user_id, FIRST_PAGE, open_value=opener)
+
+    def threads(self, timeout: float) -> list[Thread]:
+        """The first page if it was read within ``timeout`` seconds, else nothing."""
+        self._thread.join(timeout)
+        return [] if self._thread.is_alive() else self._threads
+
+
+@dataclass
+class FirstPaint:
+    """The window as start-up first showed it: the cached thread list, nothing else yet."""
+
+    window: MainWindow
+    models: ThreadModels
+    user_id: uuid.UUID
+    threads: list[Thread]
+    painted: bool
+
+
+def paint_cached_list(
+    profile: Profile, settings: Settings, prefetch: CachedListPrefetch
+) -> FirstPaint | None:
+    """Show the window with the last user's cached threads before anything else loads.
+
+    Returns None (and shows nothing) when there is no cached list to show: no previous
+    user, history not kept, no key in time, or nothing readable. The caller then builds the
+    whole window as usual.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from hc_desktop.controller.thread_filter_model import new_thread_models
+    from hc_desktop.ui.main_window import MainWindow
+
+    if not settings.keep_history or settings.shared_workstation:
+        return None
+    threads = prefetch.threads(READ_WAIT_SECONDS)
+    user_id = prefetch.user_id
+    if not threads or user_id is None:
+        return None
+    models = new_thread_models()
+    models[0].reset(threads)
+    window = MainWindow(None, profile.settings_file, settings=settings, thread_view=models[1])
+    painted: list[int] = []
+    wait = QEventLoop()
+
+    def on_paint(rows: int) -> None:
+        painted.append(rows)
+        wait.quit()
+
+    window.thread_list.painted.connect(on_paint)
+    QTimer.singleShot(int(PAINT_WAIT_SECONDS * 1000), wait.quit)
+    window.show()
+    if not painted:
+        wait.exec()
+    window.thread_list.painted.disconnect(on_paint)
+    return FirstPaint(window, models, user_id, threads, painted=bool(painted and painted[-1]))
+
+
+READ_WAIT_SECONDS = 0.3
+PAINT_WAIT_SECONDS = 0.5
+
+
+def _decrypting(key: bytes) -> Opener:
     from hc_desktop.store.crypto import ContentCipher
 
     cipher = ContentCipher(key)

@@ -7,7 +7,6 @@ inside the functions that build them, so importing this module stays cheap at st
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 import json
 import logging
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from hc_desktop.app.cache_opening import CacheKeys
     from hc_desktop.auth import SessionManager, SupabaseAuth, TokenStore
     from hc_desktop.controller.app_controller import AppController
+    from hc_desktop.controller.thread_filter_model import ThreadModels
     from hc_desktop.controller.threads_controller import UserData
     from hc_desktop.dify import DifyClient
     from hc_desktop.sync.remote_api import RemoteSource
@@ -89,6 +89,8 @@ class Graph:
 
     async def aclose(self) -> None:
         """Stop tasks first, then the stores, then the HTTP clients; never hang."""
+        import asyncio
+
         await self.controller.shutdown()
         self.sessions.close()
         self.tokens.close()
@@ -163,8 +165,14 @@ def build_graph(
     retention_days: int = 0,
     keep_history: bool = True,
     cache_keys: CacheKeys | None = None,
+    thread_models: ThreadModels | None = None,
+    first_page: tuple[uuid.UUID, list[Thread]] | None = None,
 ) -> Graph:
-    """Wire the services and the controller for ``profile``."""
+    """Wire the services and the controller for ``profile``; ``thread_models`` are the list
+    models the window already painted at start-up, if any, and ``first_page`` the (user,
+    threads) they show."""
+    import asyncio
+
     from hc_desktop.auth import (
         KeyringTokenStore,
         MemoryTokenStore,
@@ -223,6 +231,8 @@ def build_graph(
         await asyncio.to_thread(write_last_user, profile, user_id)
         if not keep_history:
             return []
+        if first_page is not None and first_page[0] == user_id:
+            return first_page[1]  # read moments ago for the first paint
         return await peek_cached_threads(profile, user_id, limit, keys=cache_keys)
 
     controller = AppController(
@@ -232,5 +242,6 @@ def build_graph(
         retention_days=retention_days,
         audit_file=profile.audit_file,
         peek_first_page=peek_first_page,
+        thread_models=thread_models,
     )
     return Graph(controller, sessions, tokens, auth, dify, profile)

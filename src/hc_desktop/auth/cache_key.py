@@ -62,6 +62,19 @@ def _get_or_create(service: str, user_id: str) -> bytes | None:
     return key if stored is not None and _decode(stored) == key else None
 
 
+def existing_cache_key(user_id: str, *, service: str = SERVICE) -> bytes | None:
+    """The user's key if the keyring holds one already; never creates one. Blocking: for
+    the start-up thread that reads it while Qt loads."""
+    try:
+        if not _usable_backend():
+            return None
+        raw = keyring.get_password(service, entry_name(user_id))
+    except Exception as exc:  # any backend failure: the store asks again, properly
+        log.info("cache key not read at start-up (%s)", type(exc).__name__)
+        return None
+    return None if raw is None else _decode(raw)
+
+
 async def cache_key(user_id: str, *, service: str = SERVICE) -> bytes | None:
     """The user's cache key, created on first use; None when the keyring cannot keep it.
 

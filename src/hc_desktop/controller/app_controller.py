@@ -17,6 +17,7 @@ from hc_desktop.controller.audit_trail import AuditTrail
 from hc_desktop.controller.chat_controller import ChatController
 from hc_desktop.controller.session_controller import SessionController
 from hc_desktop.controller.tasks import TaskRunner
+from hc_desktop.controller.thread_filter_model import ThreadModels
 from hc_desktop.controller.threads_controller import (
     FirstPagePeek,
     ThreadsController,
@@ -48,6 +49,7 @@ class AppController(QObject):
         retention_days: int = 0,
         audit_file: Path | None = None,
         peek_first_page: FirstPagePeek | None = None,
+        thread_models: ThreadModels | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +65,7 @@ class AppController(QObject):
             retention_days=retention_days,
             audit=self.audit,
             peek_first_page=peek_first_page,
+            models=thread_models,
             parent=self,
         )
         self.chat = ChatController(tasks=self.tasks, dify=dify, threads=self.threads, parent=self)

@@ -16,6 +16,7 @@ import uuid
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -233,3 +234,14 @@ class ThreadFilterModel(QAbstractProxyModel):
                 self.beginInsertRows(QModelIndex(), position, position)
                 self._rows.insert(position, source_row)
                 self.endInsertRows()
+
+
+ThreadModels = tuple[ThreadListModel, ThreadFilterModel]
+
+
+def new_thread_models(parent: QObject | None = None) -> ThreadModels:
+    """The thread list's source model and the filtered view of it that the window shows
+    (made before the controller when start-up paints the cached list first)."""
+    untitled = QCoreApplication.translate("ThreadsController", "New chat")
+    model = ThreadListModel(parent, untitled=untitled)
+    return model, ThreadFilterModel(model, parent)

@@ -20,13 +20,16 @@ from PySide6.QtCore import QObject, Signal
 
 from hc_desktop.controller.audit_trail import AuditTrail
 from hc_desktop.controller.tasks import TaskRunner
-from hc_desktop.controller.thread_filter_model import ThreadFilterModel
-from hc_desktop.controller.thread_list_model import ThreadListModel
+from hc_desktop.controller.thread_filter_model import (
+    ThreadModels,
+    new_thread_models,
+)
 from hc_desktop.core.audit import AuditEvent
 from hc_desktop.core.errors import UserFacingError
 from hc_desktop.core.rules import collapse_whitespace, default_title, message_preview
 from hc_desktop.core.threads import Thread
 from hc_desktop.dify.errors import DifyError
+from hc_desktop.store.first_page import FIRST_PAGE
 from hc_desktop.store.repository import ThreadRepository
 from hc_desktop.sync.events import (
     ConflictNotice,
@@ -45,9 +48,8 @@ if TYPE_CHECKING:  # the stores and clients load after the first paint
 _log = logging.getLogger("hc_desktop.threads")
 
 SYNC_INTERVAL_SECONDS = 30.0
-FIRST_PAGE = 200
 PAINT_WAIT_SECONDS = 0.25
-"""Threads shown before the rest of a long list has loaded."""
+"""How long the store waits for the cached first page to be painted before it opens."""
 FIRST_QUESTION_PAGES = 20
 """How far back to page through Dify history to find a thread's first question."""
 
@@ -99,6 +101,7 @@ class ThreadsController(QObject):
         retention_days: int = 0,
         audit: AuditTrail | None = None,
         peek_first_page: FirstPagePeek | None = None,
+        models: ThreadModels | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,8 +112,11 @@ class ThreadsController(QObject):
         self._retention_days = retention_days
         self._dify = dify
         self._open_user_data = open_user_data
-        self.model = ThreadListModel(self, untitled=self.tr("New chat"))
-        self.view = ThreadFilterModel(self.model, self)
+        if models is None:
+            models = new_thread_models(self)
+        self.model, self.view = models  # made before the controller at start-up
+        self.model.setParent(self)
+        self.view.setParent(self)
         self.view.rename_requested.connect(self.rename)
         self._data: UserData | None = None
         self._user_id: uuid.UUID | None = None
@@ -138,7 +144,8 @@ class ThreadsController(QObject):
         """Show a user's cached threads at once; start syncing when there is a remote."""
         if self._user_id == user_id and self._data is not None:
             return
-        await self.close_user()
+        if self._data is not None or self._user_id is not None:
+            await self.close_user()  # another user's list; the first one keeps what shows
         peeked = await self._show_peeked_page(user_id)
         data = await self._open_user_data(user_id)
         first_page = await data.local.list_threads(archived=False, limit=FIRST_PAGE)
@@ -162,7 +169,9 @@ class ThreadsController(QObject):
         if self._peek_first_page is None:
             return []
         peeked = await self._peek_first_page(user_id, FIRST_PAGE)
-        if peeked:
+        if peeked and self._shows(peeked):
+            self.threads_ready.emit(len(peeked))  # painted already, before this controller
+        elif peeked:
             self._list_painted.clear()
             self.model.reset(peeked)
             self.threads_ready.emit(len(peeked))
@@ -170,6 +179,12 @@ class ThreadsController(QObject):
                 async with asyncio.timeout(PAINT_WAIT_SECONDS):
                     await self._list_painted.wait()
         return peeked
+
+    def _shows(self, threads: list[Thread]) -> bool:
+        model = self.model
+        return model.rowCount() == len(threads) and all(
+            model.thread_at(row) == thread for row, thread in enumerate(threads)
+        )
 
     def list_painted(self) -> None:
         """The view has painted the list (connected by the window)."""

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 import logging
 from pathlib import Path
-import sqlite3
 import uuid
 
 from hc_desktop.core.threads import Thread
 
 log = logging.getLogger(__name__)
+
+FIRST_PAGE = 200
+"""Threads shown before the rest of a long list has loaded."""
 
 Opener = Callable[[str | None, str, uuid.UUID], str | None]
 """Opens a stored content value: (value, column, thread id) -> text; raises ValueError when
@@ -50,6 +52,8 @@ def read_first_page(
     """Up to ``limit`` active threads, newest first; empty when the file cannot be read."""
     if not path.is_file():
         return []
+    import sqlite3  # loaded on the thread that reads, not before the window
+
     open_value = open_value or plain_only
     try:
         with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5) as db:
@@ -79,6 +83,8 @@ def count_threads(path: Path, user_id: uuid.UUID) -> int | None:
     """How many threads (active and archived) the file holds; None when it cannot tell."""
     if not path.is_file():
         return None
+    import sqlite3
+
     try:
         with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5) as db:
             (count,) = db.execute(

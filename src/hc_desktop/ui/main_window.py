@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 import uuid
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
@@ -21,21 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from hc_desktop.config import Settings
-from hc_desktop.controller.app_controller import AppController
+from hc_desktop.controller.thread_filter_model import ThreadFilterModel
 from hc_desktop.controller.thread_list_model import display_title
 from hc_desktop.core.threads import Thread
-from hc_desktop.ui.attachments_strip import AttachmentsUi
-from hc_desktop.ui.banner import Banner
-from hc_desktop.ui.chat_view import ChatView
-from hc_desktop.ui.composer import Composer
-from hc_desktop.ui.essentials import install_essentials
-from hc_desktop.ui.export import ExportUi
-from hc_desktop.ui.notifier import AnswerNotifier
-from hc_desktop.ui.safety import SafetyUi, disclaimer_text
-from hc_desktop.ui.session_ui import SessionUi
-from hc_desktop.ui.suggestions_bar import SuggestionsBar
 from hc_desktop.ui.thread_list_view import ThreadListView
-from hc_desktop.ui.voice_controls import VoiceUi
+
+if TYPE_CHECKING:  # the conversation side loads after the thread list has painted
+    from hc_desktop.controller.app_controller import AppController
+    from hc_desktop.ui.attachments_strip import AttachmentsUi
+    from hc_desktop.ui.banner import Banner
+    from hc_desktop.ui.chat_view import ChatView
+    from hc_desktop.ui.composer import Composer
+    from hc_desktop.ui.essentials import Essentials
+    from hc_desktop.ui.export import ExportUi
+    from hc_desktop.ui.notifier import AnswerNotifier
+    from hc_desktop.ui.safety import SafetyUi
+    from hc_desktop.ui.session_ui import SessionUi
+    from hc_desktop.ui.suggestions_bar import SuggestionsBar
+    from hc_desktop.ui.voice_controls import VoiceUi
 
 _ACTIVE_TAB, _ARCHIVED_TAB = 0, 1
 
@@ -45,26 +49,71 @@ class MainWindow(QMainWindow):
 
     close_requested = Signal()
 
+    controller: AppController
+    banner: Banner
+    chat_view: ChatView
+    suggestions: SuggestionsBar
+    composer: Composer
+    session_ui: SessionUi
+    essentials: Essentials
+    safety: SafetyUi
+    exporter: ExportUi
+    notifier: AnswerNotifier
+    attachments_ui: AttachmentsUi
+    voice_ui: VoiceUi
+
     def __init__(
-        self, controller: AppController, state_file: Path, *, settings: Settings | None = None
+        self,
+        controller: AppController | None,
+        state_file: Path,
+        *,
+        settings: Settings | None = None,
+        thread_view: ThreadFilterModel | None = None,
     ) -> None:
+        """The whole window for ``controller``; or, with ``controller`` None, only the
+        thread list over ``thread_view`` (start-up paints that first) until :meth:`attach`
+        adds the conversation, the menus and the bindings."""
         super().__init__()
-        self.controller = controller
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
+        self._settings = settings or Settings()
         self._opening = ""
         self.setWindowTitle(self.tr("Health Companion"))
-        self._build_thread_panel()
-        self._build_conversation_panel()
+        view = controller.threads.view if controller is not None else thread_view
+        assert view is not None, "a controller or the thread list's model"
+        self._build_thread_panel(view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.thread_panel)
-        self.splitter.addWidget(self.conversation_panel)
+        self.splitter.addWidget(QWidget(self))  # where the conversation goes
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._restore_geometry()
+        if controller is not None:
+            self.attach(controller)
+
+    @property
+    def attached(self) -> bool:
+        return hasattr(self, "controller")
+
+    def attach(self, controller: AppController) -> None:
+        """Build the conversation side, the status bar and the menus, and bind them."""
+        from hc_desktop.ui.attachments_strip import AttachmentsUi
+        from hc_desktop.ui.essentials import install_essentials
+        from hc_desktop.ui.export import ExportUi
+        from hc_desktop.ui.notifier import AnswerNotifier
+        from hc_desktop.ui.safety import SafetyUi, disclaimer_text
+        from hc_desktop.ui.security_log_action import add_security_log_action
+        from hc_desktop.ui.voice_controls import VoiceUi
+
+        self.controller = controller
+        self._build_conversation_panel()
+        placeholder = self.splitter.replaceWidget(1, self.conversation_panel)
+        if placeholder is not None:
+            placeholder.deleteLater()
         self._build_status_bar()
         self._build_actions()
         self._bind()
         self.essentials = install_essentials(self, self._state)
-        options = settings or Settings()
+        options = self._settings
         self.safety = SafetyUi(self, self._state, configured_number=options.emergency_number)
         self.exporter = ExportUi(self, controller, lambda: disclaimer_text(self.safety.number))
         self.notifier = AnswerNotifier(
@@ -73,15 +122,12 @@ class MainWindow(QMainWindow):
             locked=lambda: controller.session.idle_lock.locked,
         )
         controller.chat.answer_finished.connect(self.notifier.on_answer_finished)
-        from hc_desktop.ui.security_log_action import add_security_log_action
-
         self.security_log_action = add_security_log_action(self, controller.audit)
         self.attachments_ui = AttachmentsUi(self, controller.chat.attachments)
         self.voice_ui = VoiceUi(self, controller.chat.voice)
-        self._restore_geometry()
 
     # Layout --------------------------------------------------------------------------------
-    def _build_thread_panel(self) -> None:
+    def _build_thread_panel(self, view: ThreadFilterModel) -> None:
         self.thread_panel = QWidget(self)
         self.new_chat_button = QPushButton(self.tr("New chat"), self.thread_panel)
         self.new_chat_button.setAccessibleName(self.tr("Start a new chat"))
@@ -95,7 +141,7 @@ class MainWindow(QMainWindow):
         self.view_tabs.setAccessibleName(self.tr("Show active or archived conversations"))
         self.thread_panel.setMinimumWidth(260)
         self.thread_list = ThreadListView(self.thread_panel)
-        self.thread_list.setModel(self.controller.threads.view)
+        self.thread_list.setModel(view)
         layout = QVBoxLayout(self.thread_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.new_chat_button)
@@ -104,6 +150,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.thread_list, 1)
 
     def _build_conversation_panel(self) -> None:
+        from hc_desktop.ui.banner import Banner
+        from hc_desktop.ui.chat_view import ChatView
+        from hc_desktop.ui.composer import Composer
+        from hc_desktop.ui.suggestions_bar import SuggestionsBar
+
         self.conversation_panel = QWidget(self)
         self.banner = Banner(self.conversation_panel)
         self.chat_view = ChatView(self.conversation_panel)
@@ -200,6 +251,8 @@ class MainWindow(QMainWindow):
         threads.sync_status_changed.connect(self._on_sync_status)
         threads.undo_available.connect(self._offer_undo)
         threads.conflict_found.connect(self._offer_restore)
+        from hc_desktop.ui.session_ui import SessionUi
+
         self.session_ui = SessionUi(self, c)
 
     # Thread actions --------------------------------------------------------------------------
@@ -392,6 +445,7 @@ class MainWindow(QMainWindow):
         self._state.setValue("window/geometry", self.saveGeometry())
         self._state.setValue("window/splitter", self.splitter.saveState())
         self._state.sync()
-        self.session_ui.hide_dialogs()
+        if self.attached:
+            self.session_ui.hide_dialogs()
         self.close_requested.emit()
         event.accept()

@@ -1,0 +1,100 @@
+"""Start-up paints the cached thread list first; the rest of the window joins the same
+window and the same list models, without resetting what is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import uuid
+
+from pytestqt.qtbot import QtBot
+
+from hc_desktop.app import dispose_qt_objects
+from hc_desktop.app.cache_opening import KeyringCacheKeys, open_local_cache
+from hc_desktop.app.first_paint import CachedListPrefetch, paint_cached_list
+from hc_desktop.app.graph import build_graph, write_last_user
+from hc_desktop.config import Settings
+from hc_desktop.demo.auth_server import DemoAuthServer
+from hc_desktop.demo.dify_server import DemoDifyServer
+from hc_desktop.paths import Profile
+from tests.e2e.harness import endpoints_for
+from tests.fixtures.auth import AuthAccount, MemoryKeyring
+from tests.fixtures.qt import AsyncRunner, wait_until
+
+TITLES = ["Knee pain after running", "Sleep and night shifts", "Iron-rich foods"]
+
+
+def seed_cache(aloop: AsyncRunner, profile: Profile, user: uuid.UUID) -> None:
+    async def seed() -> None:
+        store = await open_local_cache(profile, user)  # sealed with the keyring's key
+        try:
+            for n, title in enumerate(TITLES):
+                await store.create_if_absent(f"conversation-{n}", title=title, preview="…")
+        finally:
+            await store.close()
+
+    aloop.run(seed())
+    write_last_user(profile, user)
+
+
+def test_cached_list_paints_before_the_services_and_the_window_completes_on_attach(
+    qtbot: QtBot,
+    aloop: AsyncRunner,
+    tmp_path: Path,
+    auth_server: DemoAuthServer,
+    auth_account: AuthAccount,
+    dify_server: DemoDifyServer,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    profile = Profile.named("test", tmp_path).ensure()
+    user = uuid.UUID(auth_account.user_id)
+    seed_cache(aloop, profile, user)
+    assert b"Knee pain" not in profile.thread_store_file(user).read_bytes()
+
+    first = paint_cached_list(profile, Settings(), CachedListPrefetch(profile, KeyringCacheKeys()))
+    assert first is not None and first.painted
+    window = first.window
+    shown = [window.thread_list.model().index(row, 0).data() for row in range(3)]
+    assert sorted(shown) == sorted(TITLES), "decrypted with the key from the keyring"
+    assert not window.attached, "only the list so far"
+
+    model, view = first.models
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    graph = build_graph(
+        endpoints_for(auth_server, dify_server),
+        profile,
+        first_page=(first.user_id, first.threads),
+        thread_models=first.models,
+    )
+    try:
+        window.attach(graph.controller)
+        assert window.attached and window.composer.isVisible()
+        assert graph.controller.threads.model is model
+        assert graph.controller.threads.view is view
+
+        async def start() -> None:
+            graph.controller.start(user)
+            await wait_until(lambda: graph.controller.threads.data is not None, "the store")
+
+        aloop.run(start())
+        assert resets == [], "the list on screen was not reset by the store's identical page"
+        assert model.rowCount() == 3
+    finally:
+        window.close()
+        aloop.run(graph.aclose())
+        dispose_qt_objects(window, graph.controller)
+
+
+def test_nothing_is_painted_without_a_readable_cached_list(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    profile = Profile.named("test", tmp_path).ensure()
+    no_user = CachedListPrefetch(profile, KeyringCacheKeys())
+    assert paint_cached_list(profile, Settings(), no_user) is None
+    write_last_user(profile, uuid.uuid4())  # a user without a cache file
+    assert (
+        paint_cached_list(profile, Settings(), CachedListPrefetch(profile, KeyringCacheKeys()))
+        is None
+    )
+    kept = CachedListPrefetch(profile, KeyringCacheKeys())
+    assert paint_cached_list(profile, Settings(keep_history=False), kept) is None
