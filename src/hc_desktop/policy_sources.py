@@ -19,7 +19,6 @@ import importlib
 import logging
 import os
 from pathlib import Path
-import plistlib
 import sys
 from typing import Any
 
@@ -154,6 +153,8 @@ def windows_policy() -> dict[str, Any]:
 
 def read_managed_plist(path: Path) -> dict[str, Any]:
     """One managed-preferences file; missing is empty, unreadable is logged and empty."""
+    import plistlib  # macOS only; not on every start-up
+
     try:
         with path.open("rb") as handle:
             data = plistlib.load(handle)
