@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Iterator
+import contextlib
 import heapq
 import math
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer
 import qasync
+import shiboken6
 
 
 class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
@@ -66,10 +69,25 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         """Run the callbacks queued so far; later ones wait for the next timer event, so
         Qt's own events (input, paint) are never starved."""
         self._drain_scheduled = False
-        for _ in range(len(self._soon)):
-            handle = self._soon.popleft()
-            if not handle._cancelled:
-                handle._run()
+        with self.dispatching():
+            for _ in range(len(self._soon)):
+                handle = self._soon.popleft()
+                if not handle._cancelled:
+                    handle._run()
+
+    @contextlib.contextmanager
+    def dispatching(self) -> Iterator[None]:
+        """Callbacks see this loop as the running one even when Qt delivers their event
+        outside ``run_until_complete`` (a test waiting on Qt, a nested event loop): without
+        it, libraries that look the loop up (anyio, httpx) fail in the middle of a read."""
+        if asyncio.events._get_running_loop() is not None:
+            yield
+            return
+        asyncio.events._set_running_loop(self)
+        try:
+            yield
+        finally:
+            asyncio.events._set_running_loop(None)
 
     # Timeouts: a heap behind one Qt timer --------------------------------------------------
     def call_later(
@@ -126,7 +144,7 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         fileno = _fileno(fd)
         reader = self._readers.get(fileno)
         if reader is None:
-            reader = self._readers[fileno] = _Reader(fileno)
+            reader = self._readers[fileno] = _Reader(self, fileno)
         reader.handle = asyncio.Handle(callback, args, self)
         reader.notifier.setEnabled(True)
 
@@ -141,12 +159,17 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         return True
 
     def close(self) -> None:
-        for reader in self._readers.values():
-            reader.notifier.setEnabled(False)
-            reader.notifier.deleteLater()
+        if self.is_closed():
+            return
+        # Also reached from the garbage collector at interpreter exit, after Qt may have
+        # deleted its side: only touch Qt objects that still exist.
+        qt_objects: list[QObject] = [self._wake, *(r.notifier for r in self._readers.values())]
+        for obj in qt_objects:
+            if shiboken6.isValid(obj):
+                obj.blockSignals(True)
+                obj.deleteLater()
         self._readers.clear()
         self._soon.clear()
-        self._wake.stop()
         self._timeouts.clear()
         super().close()
 
@@ -176,9 +199,10 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
 class _Reader:
     """The notifier of one socket and the callback for it while reading is on."""
 
-    __slots__ = ("handle", "notifier")
+    __slots__ = ("_loop", "handle", "notifier")
 
-    def __init__(self, fileno: int) -> None:
+    def __init__(self, loop: AppEventLoop, fileno: int) -> None:
+        self._loop = loop
         self.handle: asyncio.Handle | None = None
         self.notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read)
         self.notifier.activated.connect(self._readable)
@@ -192,7 +216,8 @@ class _Reader:
             self.handle = None
             self.notifier.setEnabled(False)
             return
-        handle._run()
+        with self._loop.dispatching():
+            handle._run()
 
 
 def _fileno(fd: Any) -> int:
