@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from contextlib import aclosing
 from dataclasses import replace
 import itertools
 import logging
@@ -34,7 +35,7 @@ from hc_desktop.core.rules import MessageRejected, check_message
 from hc_desktop.core.threads import Thread
 from hc_desktop.core.transcript import Transcript
 from hc_desktop.dify.errors import DifyError
-from hc_desktop.dify.events import AnswerDelta, AnswerEnd, AnswerReplaced
+from hc_desktop.dify.events import AnswerDelta, AnswerEnd, AnswerReplaced, StreamEvent
 from hc_desktop.dify.models import AppParameters, HistoryMessage
 
 if TYPE_CHECKING:
@@ -44,9 +45,14 @@ if TYPE_CHECKING:
 _log = logging.getLogger("hc_desktop.chat")
 
 HISTORY_PAGE = 20
-_STREAM_FLUSH_SECONDS = 1 / 15
-"""A streamed answer reaches the view at most 15 times a second: smooth to read, and half
-the layout and paint work of following every screen refresh."""
+_NETWORK_WAIT_SECONDS = 0.002
+_READ_PACE_SECONDS = 0.05
+"""After an answer chunk that came off the network, wait this long before reading on: at
+200 chunks a second, several then arrive in one read, and each wake-up costs more than the
+chunk itself."""
+_STREAM_FLUSH_SECONDS = 1 / 10
+"""A streamed answer reaches the view at most 10 times a second: it still reads as a smooth
+flow, for a third of the layout and paint work of following every screen refresh."""
 _new_chat_keys = itertools.count(1)
 
 
@@ -390,33 +396,47 @@ class ChatController(QObject):
     async def _consume_stream(self, turn: ChatTurn) -> None:
         """Apply the stream's events to the turn as they arrive."""
         user = str(self._require_user())
-        async for event in self._dify.stream_chat(
+        loop = asyncio.get_running_loop()
+        events = self._dify.stream_chat(
             turn.question.text,
             user=user,
             conversation_id=turn.conversation_id,
             files=list(turn.files) or None,
-        ):
-            if isinstance(event, AnswerDelta | AnswerReplaced):
-                turn.conversation_id = event.conversation_id or turn.conversation_id
-                turn.task_id = event.task_id or turn.task_id
-                if isinstance(event, AnswerDelta):
-                    turn.append(event.text)
-                else:
-                    turn.replace(event.text)
-                if turn.answer.state is not MessageState.STREAMING:
-                    self._set_answer(
-                        turn, state=MessageState.STREAMING, message_id=event.message_id
-                    )
-                self._schedule_flush(turn)
-            elif isinstance(event, AnswerEnd):
-                turn.conversation_id = event.conversation_id or turn.conversation_id
-                sources = tuple(
-                    str(resource.get("document_name") or resource.get("dataset_name") or "")
-                    for resource in event.retriever_resources
-                )
-                self._set_answer(
-                    turn, message_id=event.message_id, sources=tuple(s for s in sources if s)
-                )
+        )
+        async with aclosing(events):
+            while True:
+                waited_since = loop.time()
+                try:
+                    event = await anext(events)
+                except StopAsyncIteration:
+                    return
+                self._apply_event(turn, event)
+                if loop.time() - waited_since > _NETWORK_WAIT_SECONDS:
+                    # That event had to wait for the network: let the next few chunks
+                    # gather and read them together instead of waking for each one.
+                    await asyncio.sleep(_READ_PACE_SECONDS)
+
+    def _apply_event(self, turn: ChatTurn, event: StreamEvent) -> None:
+        """One stream event onto the turn (the view follows at most 10 times a second)."""
+        if isinstance(event, AnswerDelta | AnswerReplaced):
+            turn.conversation_id = event.conversation_id or turn.conversation_id
+            turn.task_id = event.task_id or turn.task_id
+            if isinstance(event, AnswerDelta):
+                turn.append(event.text)
+            else:
+                turn.replace(event.text)
+            if turn.answer.state is not MessageState.STREAMING:
+                self._set_answer(turn, state=MessageState.STREAMING, message_id=event.message_id)
+            self._schedule_flush(turn)
+        elif isinstance(event, AnswerEnd):
+            turn.conversation_id = event.conversation_id or turn.conversation_id
+            sources = tuple(
+                str(resource.get("document_name") or resource.get("dataset_name") or "")
+                for resource in event.retriever_resources
+            )
+            self._set_answer(
+                turn, message_id=event.message_id, sources=tuple(s for s in sources if s)
+            )
 
     def _end_turn(self, turn: ChatTurn) -> None:
         self._turns.pop(turn.view_key, None)
