@@ -85,16 +85,17 @@ def test_cached_list_paints_before_the_services_and_the_window_completes_on_atta
         dispose_qt_objects(window, graph.controller)
 
 
-def test_nothing_is_painted_without_a_readable_cached_list(
+def test_no_previous_user_builds_nothing_early_and_an_unreadable_list_shows_empty(
     qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
     profile = Profile.named("test", tmp_path).ensure()
     no_user = CachedListPrefetch(profile, KeyringCacheKeys())
     assert paint_cached_list(profile, Settings(), no_user) is None
-    write_last_user(profile, uuid.uuid4())  # a user without a cache file
-    assert (
-        paint_cached_list(profile, Settings(), CachedListPrefetch(profile, KeyringCacheKeys()))
-        is None
-    )
+    write_last_user(profile, uuid.uuid4())  # a user whose cache is missing (or key is late)
     kept = CachedListPrefetch(profile, KeyringCacheKeys())
     assert paint_cached_list(profile, Settings(keep_history=False), kept) is None
+    first = paint_cached_list(profile, Settings(), CachedListPrefetch(profile, KeyringCacheKeys()))
+    assert first is not None, "the window does not wait for what it cannot read"
+    qtbot.addWidget(first.window)
+    assert first.threads == [] and not first.painted
+    assert first.window.isVisible() and first.window.thread_list.model().rowCount() == 0

@@ -63,19 +63,21 @@ class CachedListPrefetch:
     to import as the rest of start-up. The window waits for it only a glance."""
 
     def __init__(self, profile: Profile, keys: CacheKeys) -> None:
-        self.user_id: uuid.UUID | None = None
-        self._threads: list[Thread] = []
-        self._thread = threading.Thread(
-            target=lambda: self._read(profile, keys), name="hc-first-page", daemon=True
-        )
-        self._thread.start()
-
-    def _read(self, profile: Profile, keys: CacheKeys) -> None:
         from hc_desktop.app.graph import read_last_user
 
-        user_id = self.user_id = read_last_user(profile)
-        if user_id is None:
-            return
+        self.user_id = read_last_user(profile)
+        self._threads: list[Thread] = []
+        self._thread: threading.Thread | None = None
+        if self.user_id is not None:
+            user_id = self.user_id
+            self._thread = threading.Thread(
+                target=lambda: self._read(profile, user_id, keys),
+                name="hc-first-page",
+                daemon=True,
+            )
+            self._thread.start()
+
+    def _read(self, profile: Profile, user_id: uuid.UUID, keys: CacheKeys) -> None:
         path = profile.thread_store_file(user_id)
         if not path.is_file():
             return
@@ -85,6 +87,8 @@ class CachedListPrefetch:
 
     def threads(self, timeout: float) -> list[Thread]:
         """The first page if it was read within ``timeout`` seconds, else nothing."""
+        if self._thread is None:
+            return []
         self._thread.join(timeout)
         return [] if self._thread.is_alive() else self._threads
 
@@ -105,9 +109,10 @@ def paint_cached_list(
 ) -> FirstPaint | None:
     """Show the window with the last user's cached threads before anything else loads.
 
-    Returns None (and shows nothing) when there is no cached list to show: no previous
-    user, history not kept, no key in time, or nothing readable. The caller then builds the
-    whole window as usual.
+    A keyring slow to give the cache key (or a list that cannot be read) does not hold the
+    window back: it shows with an empty list, which fills once the store opens. Returns
+    None (and shows nothing) when there was no previous user or history is not kept; the
+    caller then builds the whole window at once.
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -116,10 +121,10 @@ def paint_cached_list(
 
     if not settings.keep_history or settings.shared_workstation:
         return None
-    threads = prefetch.threads(READ_WAIT_SECONDS)
     user_id = prefetch.user_id
-    if not threads or user_id is None:
+    if user_id is None:
         return None
+    threads = prefetch.threads(READ_WAIT_SECONDS)
     models = new_thread_models()
     models[0].reset(threads)
     window = MainWindow(None, profile.settings_file, settings=settings, thread_view=models[1])

@@ -231,7 +231,7 @@ def build_graph(
         await asyncio.to_thread(write_last_user, profile, user_id)
         if not keep_history:
             return []
-        if first_page is not None and first_page[0] == user_id:
+        if first_page is not None and first_page[0] == user_id and first_page[1]:
             return first_page[1]  # read moments ago for the first paint
         return await peek_cached_threads(profile, user_id, limit, keys=cache_keys)
 
