@@ -78,7 +78,6 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
     from hc_desktop.app.graph import build_graph
     from hc_desktop.controller.message_model import MessageState
     from hc_desktop.paths import Profile
-    from hc_desktop.store.local import LocalThreadStore
     from hc_desktop.ui.main_window import MainWindow
 
     async def check(name: str, step: Callable[[], Awaitable[dict[str, Any]]]) -> None:
@@ -128,12 +127,14 @@ async def _scenario(checks: list[dict[str, Any]]) -> None:
                     listed = controller.threads.model
                     await _wait_for(lambda: listed.rowCount() == 1, "the new thread")
                     shown = listed.thread_at(0)
-                    user = backends.account.user_id
-                    store = LocalThreadStore.open(profile.thread_store_file(user), user)
-                    try:
-                        stored = await store.list_threads()
-                    finally:
-                        await store.close()
+                    # Read back through the app's own store: a second connection that
+                    # opened the file itself would race the app's writes (and has no key).
+                    data = controller.threads.data
+                    if data is None:
+                        raise CheckFailed("the thread store is not open")
+                    stored = await data.local.list_threads()
+                    if not profile.thread_store_file(backends.account.user_id).is_file():
+                        raise CheckFailed("the thread store has no file")
                     if shown is None or len(stored) != 1:
                         raise CheckFailed("the thread was not stored")
                     if stored[0].conversation_id != shown.conversation_id or not stored[0].title:

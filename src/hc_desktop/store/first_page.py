@@ -7,13 +7,18 @@ import) is loaded: this reads the same file with :mod:`sqlite3`, read-only, and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 import uuid
 
 from hc_desktop.core.threads import Thread
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +61,7 @@ def read_first_page(
 
     open_value = open_value or plain_only
     try:
-        with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5) as db:
+        with _read_only(path) as db:
             rows = db.execute(_QUERY, (user_id.hex, limit)).fetchall()
         threads = []
         for row_id, conversation_id, title, preview, archived, created, updated in rows:
@@ -86,10 +91,24 @@ def count_threads(path: Path, user_id: uuid.UUID) -> int | None:
     import sqlite3
 
     try:
-        with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5) as db:
+        with _read_only(path) as db:
             (count,) = db.execute(
                 "SELECT count(*) FROM threads WHERE user_id = ?", (user_id.hex,)
-            ).fetchone()
+            ).fetchall()[0]
         return int(count)
     except sqlite3.Error:
         return None
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection that is closed on the way out. (sqlite3's own ``with`` only
+    ends the transaction: the connection, and a statement not read to its end, would keep
+    the file locked against the store's writes until garbage collection.)"""
+    import sqlite3
+
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
+    try:
+        yield db
+    finally:
+        db.close()
