@@ -832,8 +832,8 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>সিঙ্ক হচ্ছে…</translation>
     </message>
     <message>
-        <source>Saved on this computer</source>
-        <translation>এই কম্পিউটারে সংরক্ষিত</translation>
+        <source>Conversations kept on this computer only</source>
+        <translation>কথোপকথন শুধু এই কম্পিউটারেই রাখা আছে</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>

@@ -832,8 +832,8 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>Syncing…</translation>
     </message>
     <message>
-        <source>Saved on this computer</source>
-        <translation>Saved on this computer</translation>
+        <source>Conversations kept on this computer only</source>
+        <translation>Conversations kept on this computer only</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>

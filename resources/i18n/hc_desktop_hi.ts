@@ -832,8 +832,8 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>सिंक हो रहा है…</translation>
     </message>
     <message>
-        <source>Saved on this computer</source>
-        <translation>इस कंप्यूटर पर सहेजा गया</translation>
+        <source>Conversations kept on this computer only</source>
+        <translation>बातचीत सिर्फ़ इसी कंप्यूटर पर रखी गई हैं</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>

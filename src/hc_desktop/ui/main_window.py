@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             "online": self.tr("Synced"),
             "offline": self.tr("Offline"),
             "syncing": self.tr("Syncing…"),
-            "local": self.tr("Saved on this computer"),
+            "local": self.tr("Conversations kept on this computer only"),
         }
         text = labels.get(state, state)
         if pending:
