@@ -800,6 +800,10 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>আবার চেষ্টা করুন</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>আবার পাঠান</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>আগের অবস্থায় ফেরান</translation>
     </message>

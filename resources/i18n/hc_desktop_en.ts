@@ -800,6 +800,10 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>Retry</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>

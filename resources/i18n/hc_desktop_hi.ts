@@ -800,6 +800,10 @@ In an emergency, call your local emergency number ({number}) now. The Emergency?
         <translation>फिर से कोशिश करें</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>पहले जैसा करें</translation>
     </message>

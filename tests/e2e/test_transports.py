@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 import httpx
+from PySide6.QtCore import Qt
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -240,7 +241,7 @@ def test_a_change_the_server_refuses_is_parked_reported_and_not_resent(
     endpoints = _data_api_endpoints(auth_server, dify_server, data_api)
     notices: list[str] = []
     with _signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
-        app.controller.notice.connect(notices.append)
+        app.controller.threads.refused_change.connect(notices.append)
 
         async def scenario() -> str:
             await _chat(app)
@@ -265,9 +266,18 @@ def test_a_change_the_server_refuses_is_parked_reported_and_not_resent(
             return title
 
         title = aloop.run(scenario())
+        assert sum(1 for call in data_api.calls if call.code == "23514") == 1
+        assert _rows(admin) == [(auth_account.user_id, title)]
 
-    assert sum(1 for call in data_api.calls if call.code == "23514") == 1
-    assert _rows(admin) == [(auth_account.user_id, title)]
+        # IT relaxes the rule; the banner's "Try again" sends the kept change once more.
+        execute(admin, "ALTER TABLE health_companion.threads DROP CONSTRAINT polite_titles")
+        banner = app.window.banner
+        assert banner.isVisible() and "refused" in banner.label.text()
+        app.qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
+        aloop.run(_eventually(_titled(admin, "Forbidden"), "the retried rename"))
+        data = app.controller.threads.data
+        assert data is not None and data.sync is not None
+        assert data.sync.status.parked == 0
 
 
 @pytest.mark.postgres

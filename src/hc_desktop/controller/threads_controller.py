@@ -91,6 +91,9 @@ class ThreadsController(QObject):
     undo_available = Signal(str)
     """Text for an Undo offer (e.g. after archiving); empty when nothing can be undone."""
     thread_removed = Signal(str)
+    refused_change = Signal(str)
+    """The server refused a change for good (kept here, not resent); the text says so and
+    the window offers to try again (after IT changed the server's rules, say)."""
 
     def __init__(
         self,
@@ -256,6 +259,8 @@ class ThreadsController(QObject):
         elif isinstance(event, ConflictNotice):
             shown = "" if event.local_value is None else str(event.local_value)
             self.conflict_found.emit(str(event.thread_id), event.field, shown)
+        elif isinstance(event, EditDropped) and event.reason == "parked":
+            self.refused_change.emit(self._dropped_text(event.reason))
         elif isinstance(event, EditDropped):
             self.notice.emit(self._dropped_text(event.reason))
 
@@ -265,6 +270,12 @@ class ThreadsController(QObject):
         if reason == "parked":
             return self.tr("The server refused a change. It is kept on this computer only.")
         return self.tr("A change could not be saved to the server and was dropped.")
+
+    def retry_refused(self) -> None:
+        """Send the changes the server refused once more."""
+        data = self._data
+        if data is not None and data.sync is not None:
+            self._tasks.start(data.sync.retry_parked(), key="retry-refused")
 
     # View settings ---------------------------------------------------------------------------
     def set_search(self, text: str) -> None:

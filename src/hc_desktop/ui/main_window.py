@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.suggestions.chosen.connect(self._ask_suggested)
         threads.sync_status_changed.connect(self._on_sync_status)
         threads.undo_available.connect(self._offer_undo)
+        threads.refused_change.connect(self._offer_retry_refused)
         threads.conflict_found.connect(self._offer_restore)
         from hc_desktop.ui.session_ui import SessionUi
 
@@ -351,6 +352,9 @@ class MainWindow(QMainWindow):
                 self.tr("Retry"),
                 self.controller.chat.retry,
             )
+
+    def _offer_retry_refused(self, text: str) -> None:
+        self.banner.show_message(text, self.tr("Try again"), self.controller.threads.retry_refused)
 
     def _offer_undo(self, text: str) -> None:
         if text:
