@@ -404,6 +404,10 @@
         <translation>প্রশ্ন ও সহকারীর উত্তর</translation>
     </message>
     <message>
+        <source>Attached: {0}</source>
+        <translation>সংযুক্ত: {0}</translation>
+    </message>
+    <message>
         <source>Sources: {0}</source>
         <translation>উৎস: {0}</translation>
     </message>

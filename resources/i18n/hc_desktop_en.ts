@@ -404,6 +404,10 @@
         <translation>Questions and the assistant&apos;s answers</translation>
     </message>
     <message>
+        <source>Attached: {0}</source>
+        <translation>Attached: {0}</translation>
+    </message>
+    <message>
         <source>Sources: {0}</source>
         <translation>Sources: {0}</translation>
     </message>

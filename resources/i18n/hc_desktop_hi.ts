@@ -404,6 +404,10 @@
         <translation>सवाल और सहायक के जवाब</translation>
     </message>
     <message>
+        <source>Attached: {0}</source>
+        <translation>संलग्न: {0}</translation>
+    </message>
+    <message>
         <source>Sources: {0}</source>
         <translation>स्रोत: {0}</translation>
     </message>

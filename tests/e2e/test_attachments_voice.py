@@ -138,8 +138,10 @@ def test_an_attached_image_is_previewed_sent_and_acknowledged(
         await app.answer_settled()
 
     app.aloop.run(scenario())
-    answer = app.controller.chat.messages.messages[-1]
+    question, answer = app.controller.chat.messages.messages[-2:]
     assert answer.text.startswith("I received your file: “photo.png”.")
+    assert question.attachments == ("photo.png",)
+    assert "Attached: photo.png" in app.window.chat_view.toPlainText()
     (upload,) = dify_server.media.uploads
     assert upload.data == photo.read_bytes()
     (request,) = chat_requests(dify_server)

@@ -325,9 +325,10 @@ class ChatController(QObject):
         if key != self._view_key:
             self.composer_restore.emit(text)  # the user moved on; keep everything for later
             return
+        names = tuple(item.name for item in self.attachments.items)
         self.attachments.clear()
         thread = self.current_thread
-        self._begin_turn(text, thread.conversation_id if thread else None, files)
+        self._begin_turn(text, thread.conversation_id if thread else None, files, names)
 
     def retry(self) -> None:
         """Ask the last failed or interrupted question again."""
@@ -340,7 +341,8 @@ class ChatController(QObject):
             self.messages.remove(turn.answer.local_id)
             self.messages.remove(turn.question.local_id)
         thread = self.current_thread
-        self._begin_turn(turn.question.text, thread.conversation_id if thread else None, turn.files)
+        conversation = thread.conversation_id if thread else None
+        self._begin_turn(turn.question.text, conversation, turn.files, turn.question.attachments)
 
     def stop(self) -> None:
         """Stop the answer being written; what arrived so far stays, marked stopped."""
@@ -354,10 +356,15 @@ class ChatController(QObject):
         self._tasks.cancel(f"stream:{turn.view_key}")
 
     def _begin_turn(
-        self, text: str, conversation_id: str | None, files: list[dict[str, str]] | None = None
+        self,
+        text: str,
+        conversation_id: str | None,
+        files: list[dict[str, str]] | None = None,
+        file_names: tuple[str, ...] = (),
     ) -> None:
         turn = ChatTurn.begin(self._view_key, text, conversation_id)
         turn.files = list(files or [])
+        turn.question = replace(turn.question, attachments=file_names)
         self._turns[turn.view_key] = turn
         self._retry_turn = None
         self.retry_available.emit(False)

@@ -55,6 +55,8 @@ class ChatMessage:
     """The user's rating of an answer: "like", "dislike" or None."""
     sources: tuple[str, ...] = ()
     """Documents the answer cites (Dify's retriever resources)."""
+    attachments: tuple[str, ...] = ()
+    """Names of the files sent with a question."""
 
     @classmethod
     def new(cls, role: Role, text: str, **kwargs: Any) -> ChatMessage:

@@ -192,6 +192,7 @@ class ChatView(QTextBrowser):
         _clear_to_frame_end(frame, cursor, frame.firstPosition())
         if role == "user":
             cursor.insertText(text)
+            self._render_attachments(cursor, index.data(MessageRoles.Message).attachments)
         elif text:
             cursor.insertMarkdown(text, _MARKDOWN)
         if role != "user":
@@ -258,12 +259,21 @@ class ChatView(QTextBrowser):
             cursor.insertMarkdown(tail, _MARKDOWN)
         self._render_footer(cursor, "streaming", local_id, "")
 
+    def _render_attachments(self, cursor: QTextCursor, names: tuple[str, ...]) -> None:
+        """The files sent with a question, by name (never loaded or linked)."""
+        if names:
+            self._insert_note(cursor, self.tr("Attached: {0}").format(", ".join(names)))
+
     def _render_sources(self, cursor: QTextCursor, sources: list[str]) -> None:
         """The documents an answer cites, as plain text (never links: they are not URLs)."""
+        self._insert_note(cursor, self.tr("Sources: {0}").format("; ".join(sources)))
+
+    def _insert_note(self, cursor: QTextCursor, text: str) -> None:
+        """A quiet line of its own under a message."""
         hint = QTextCharFormat()
         hint.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         cursor.insertBlock()
-        cursor.insertText(self.tr("Sources: {0}").format("; ".join(sources)), hint)
+        cursor.insertText(text, hint)
 
     def _render_footer(
         self,
