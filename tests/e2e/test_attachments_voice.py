@@ -300,6 +300,25 @@ def test_read_aloud_fetches_speech_for_the_answer_and_plays_it(
     assert not app.window.voice_ui.stop_reading_button.isVisible()
 
 
+@pytest.mark.parametrize("media_settings", [MediaSettings.everything(auto_play=True)])
+def test_an_app_that_asks_for_it_reads_each_new_answer_aloud(
+    signed_in: Harness, dify_server: DemoDifyServer
+) -> None:
+    app = signed_in
+    backend = FakeBackend()
+
+    async def scenario() -> None:
+        await features_loaded(app)
+        app.controller.chat.voice.set_backend(backend)
+        await app.ask("How long should I sleep?")
+        await app.answer_settled()
+        await wait_until(lambda: bool(backend.fake_player.played), "playback without a click")
+
+    app.aloop.run(scenario())
+    (request,) = [r.json for r in dify_server.requests if r.path.endswith("/text-to-audio")]
+    assert request["message_id"] == app.controller.chat.messages.messages[-1].message_id
+
+
 def test_reading_aloud_can_be_stopped_and_failures_are_explained(
     signed_in: Harness, dify_server: DemoDifyServer
 ) -> None:

@@ -541,6 +541,8 @@ class ChatController(QObject):
         thread = self._threads.thread_by_id(uuid.UUID(turn.view_key)) if known else None
         title = thread.title if thread is not None and thread.title else ""
         self.answer_finished.emit(turn.view_key, title)
+        if turn.view_key == self._view_key:
+            self.voice.answer_finished(turn.answer.local_id)
 
     # Helpers ---------------------------------------------------------------------------------
     def _show(self, key: str, messages: list[ChatMessage]) -> None:

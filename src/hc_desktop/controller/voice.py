@@ -117,6 +117,7 @@ class VoiceController(QObject):
         self._loader: BackendLoader | None = None
         self._speech_to_text = False
         self._text_to_speech = False
+        self._auto_play = False
         self._state = VoiceState.IDLE
         self._reading = 0
         self._round = 0
@@ -161,6 +162,7 @@ class VoiceController(QObject):
     def apply_parameters(self, parameters: AppParameters) -> None:
         self._speech_to_text = parameters.speech_to_text_enabled
         self._text_to_speech = parameters.text_to_speech.enabled
+        self._auto_play = parameters.text_to_speech.enabled and parameters.text_to_speech.auto_play
         if not self._load_if_wanted():
             self._emit_availability()
 
@@ -243,6 +245,11 @@ class VoiceController(QObject):
         return self.tr("Your speech could not be turned into text. {reason}").format(reason=reason)
 
     # Reading aloud ---------------------------------------------------------------------------
+    def answer_finished(self, local_id: int) -> None:
+        """A new answer is complete: read it aloud when the app asks for that (autoPlay)."""
+        if self._auto_play and self._state is VoiceState.IDLE:
+            self.read_aloud(local_id)
+
     def read_aloud(self, local_id: int) -> None:
         """Read an answer aloud; asking again for the same answer stops it."""
         if self._state in (VoiceState.PREPARING, VoiceState.SPEAKING):
