@@ -6,6 +6,7 @@ truststore so hospital CAs work, and proxy settings from the environment.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,3 +31,39 @@ def make_http_client(timeouts: httpx.Timeout) -> httpx.AsyncClient:
         http2=False,
         trust_env=True,
     )
+
+
+class LazyHttpClient:
+    """A backend client's HTTP client and timeouts, made on first use: httpx is not loaded
+    before the window has painted. An injected client is used as it is and left open."""
+
+    def __init__(
+        self,
+        default_timeouts: Mapping[str, float],
+        *,
+        http: httpx.AsyncClient | None = None,
+        timeouts: httpx.Timeout | None = None,
+    ) -> None:
+        self._default_timeouts = dict(default_timeouts)
+        self._timeouts = timeouts
+        self._client = http
+        self._owned = http is None
+
+    @property
+    def timeouts(self) -> httpx.Timeout:
+        if self._timeouts is None:
+            import httpx
+
+            self._timeouts = httpx.Timeout(**self._default_timeouts)
+        return self._timeouts
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = make_http_client(self.timeouts)
+        return self._client
+
+    async def aclose(self) -> None:
+        """Close the client if it was made here."""
+        if self._owned and self._client is not None:
+            await self._client.aclose()

@@ -69,24 +69,25 @@ def postgrest(supabase_database: SupabaseDatabase) -> Iterator[DemoPostgrestServ
 @pytest.fixture
 def make_store(postgrest: DemoPostgrestServer) -> Iterator[StoreFactory]:
     """DataApiThreads bound to a user, each with a valid token; all closed afterwards."""
-    opened: list[DataApiThreads] = []
+    opened: list[tuple[DataApiThreads, httpx.AsyncClient]] = []
 
     def factory(user_id: uuid.UUID) -> ThreadRepository:
+        http = no_keepalive_client()
         store = DataApiThreads(
             postgrest.url,
             ANON_KEY,
             user_id,
             token=fixed_token(access_token(user_id)),
-            http=no_keepalive_client(),
+            http=http,
         )
-        opened.append(store)
+        opened.append((store, http))
         return store
 
     yield factory
 
     async def close_all() -> None:
-        for store in opened:
+        for store, http in opened:
             await store.close()
-            await store._http.aclose()
+            await http.aclose()  # injected: the store leaves it open
 
     asyncio.run(close_all())

@@ -19,7 +19,7 @@ from hc_desktop.auth.errors import (
     user_message_for,
 )
 from hc_desktop.auth.session import Session, SignUpResult, session_from_response
-from hc_desktop.transport import make_http_client
+from hc_desktop.transport import LazyHttpClient
 
 if TYPE_CHECKING:  # httpx loads with the first request, after the window has painted
     import httpx
@@ -46,24 +46,15 @@ class SupabaseAuth:
     ) -> None:
         self._base = url.rstrip("/") + "/auth/v1"
         self._anon_key = anon_key
-        self._given_timeout = timeout
-        self._owns_http = http is None
-        self._client = http
+        self._lazy = LazyHttpClient(DEFAULT_TIMEOUT_SECONDS, http=http, timeouts=timeout)
 
     @property
     def _timeout(self) -> httpx.Timeout:
-        if self._given_timeout is None:
-            import httpx
-
-            self._given_timeout = httpx.Timeout(**DEFAULT_TIMEOUT_SECONDS)
-        return self._given_timeout
+        return self._lazy.timeouts
 
     @property
     def _http(self) -> httpx.AsyncClient:
-        """Made on first use: httpx is not loaded before the window has painted."""
-        if self._client is None:
-            self._client = make_http_client(self._timeout)
-        return self._client
+        return self._lazy.client
 
     def __repr__(self) -> str:
         return f"SupabaseAuth({self._base!r})"
@@ -81,8 +72,7 @@ class SupabaseAuth:
 
     async def aclose(self) -> None:
         """Close the HTTP client if this object created it."""
-        if self._owns_http and self._client is not None:
-            await self._client.aclose()
+        await self._lazy.aclose()
 
     async def sign_in_with_password(self, email: str, password: str) -> Session:
         body = await self._request(

@@ -33,7 +33,7 @@ from hc_desktop.dify.models import (
     parse_suggestions,
 )
 from hc_desktop.dify.streaming import stream_chat_events
-from hc_desktop.transport import make_http_client
+from hc_desktop.transport import LazyHttpClient
 
 if TYPE_CHECKING:  # httpx loads with the first request, after the window has painted
     import httpx
@@ -88,25 +88,16 @@ class DifyClient:
         self._base_url = base_url.rstrip("/")
         self._api_key = api_key
         self._bearer = bearer
-        self._given_timeouts = timeouts
         self._stall_timeout = stall_timeout
-        self._owns_http = http is None
-        self._client = http
+        self._lazy = LazyHttpClient(DEFAULT_TIMEOUT_SECONDS, http=http, timeouts=timeouts)
 
     @property
     def _timeouts(self) -> httpx.Timeout:
-        if self._given_timeouts is None:
-            import httpx
-
-            self._given_timeouts = httpx.Timeout(**DEFAULT_TIMEOUT_SECONDS)
-        return self._given_timeouts
+        return self._lazy.timeouts
 
     @property
     def _http(self) -> httpx.AsyncClient:
-        """Made on first use: httpx is not loaded before the window has painted."""
-        if self._client is None:
-            self._client = make_http_client(self._timeouts)
-        return self._client
+        return self._lazy.client
 
     def __repr__(self) -> str:
         mode = "api_key=<hidden>" if self._bearer is None else "gateway"
@@ -134,8 +125,7 @@ class DifyClient:
 
     async def aclose(self) -> None:
         """Close the HTTP client if this object created it."""
-        if self._owns_http and self._client is not None:
-            await self._client.aclose()
+        await self._lazy.aclose()
 
     # -- chat ---------------------------------------------------------------------------
 

@@ -36,13 +36,13 @@ from hc_desktop.core.errors import StoreUnavailable
 from hc_desktop.core.threads import Thread
 from hc_desktop.store.dataapi_errors import AccessTokenRejected, error_for, is_token_rejection
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
-from hc_desktop.transport import make_http_client
+from hc_desktop.transport import LazyHttpClient
 
 log = logging.getLogger(__name__)
 
 PROFILE = "health_companion"
 TABLE_PATH = "/rest/v1/threads"
-DEFAULT_TIMEOUTS = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+DEFAULT_TIMEOUT_SECONDS = {"connect": 10.0, "read": 30.0, "write": 30.0, "pool": 10.0}
 #: Ids per ``id=in.(...)`` filter; keeps URLs far below common gateway limits (~8 KB).
 FETCH_CHUNK = 100
 #: Matches the sync fingerprint (kept here so the store does not import sync).
@@ -114,16 +114,14 @@ class DataApiThreads:
         token: TokenSource,
         renew: TokenSource | None = None,
         http: httpx.AsyncClient | None = None,
-        timeouts: httpx.Timeout = DEFAULT_TIMEOUTS,
+        timeouts: httpx.Timeout | None = None,
     ) -> None:
         self._base_url = base_url.rstrip("/")
         self._anon_key = anon_key
         self._user_id = user_id
         self._token = token
         self._renew = renew
-        self._timeouts = timeouts
-        self._owns_http = http is None
-        self._http = http if http is not None else make_http_client(timeouts)
+        self._lazy = LazyHttpClient(DEFAULT_TIMEOUT_SECONDS, http=http, timeouts=timeouts)
         self._closed = False
 
     def __repr__(self) -> str:
@@ -178,13 +176,13 @@ class DataApiThreads:
         self, method: str, params: Params, token: str, body: Any, prefer: str | None
     ) -> httpx.Response:
         try:
-            return await self._http.request(
+            return await self._lazy.client.request(
                 method,
                 f"{self._base_url}{TABLE_PATH}",
                 params=tuple(params),
                 json=body,
                 headers=self._headers(token, method, prefer),
-                timeout=self._timeouts,
+                timeout=self._lazy.timeouts,
             )
         except httpx.TransportError as exc:
             log.info("data api %s threads unreachable: %s", method, type(exc).__name__)
@@ -282,8 +280,7 @@ class DataApiThreads:
         if self._closed:
             return
         self._closed = True
-        if self._owns_http:
-            await self._http.aclose()
+        await self._lazy.aclose()
 
     # -- what the sync engine needs -----------------------------------------------------------
 
