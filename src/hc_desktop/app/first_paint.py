@@ -16,13 +16,7 @@ import uuid
 
 from hc_desktop.core.threads import Thread
 from hc_desktop.paths import Profile
-from hc_desktop.store.first_page import (
-    ENVELOPE_PREFIX,
-    FIRST_PAGE,
-    Opener,
-    plain_only,
-    read_first_page,
-)
+from hc_desktop.store.first_page import FIRST_PAGE, Opener, plain_only, read_first_page
 
 if TYPE_CHECKING:
     from hc_desktop.app.cache_opening import CacheKeys
@@ -33,28 +27,30 @@ if TYPE_CHECKING:
 _log = logging.getLogger("hc_desktop.app")
 
 
-async def peek_cached_threads(
-    profile: Profile, user_id: uuid.UUID, limit: int, *, keys: CacheKeys | None
+def read_cached_page(
+    profile: Profile, user_id: uuid.UUID, keys: CacheKeys, limit: int = FIRST_PAGE
 ) -> list[Thread]:
-    """Up to ``limit`` of the user's newest active threads from the local file, or []."""
-    import asyncio
-
+    """Up to ``limit`` of the user's newest active threads from the local file, opened with
+    the cache key the user already has (none is made here), or [] (blocking)."""
     path = profile.thread_store_file(user_id)
     if not path.is_file():
         return []
-    opener = await _opener(user_id, keys)
-    return await asyncio.to_thread(read_first_page, path, user_id, limit, open_value=opener)
+    key = keys.existing(user_id)
+    opener = plain_only if key is None else _opening_with(key)
+    return read_first_page(path, user_id, limit, open_value=opener)
 
 
-async def _opener(user_id: uuid.UUID, keys: CacheKeys | None) -> Opener:
-    """Decrypts with the user's cache key; without a key, encrypted values make the read
-    give up (see :func:`read_first_page`)."""
+async def peek_cached_threads(
+    profile: Profile, user_id: uuid.UUID, limit: int, *, keys: CacheKeys | None
+) -> list[Thread]:
+    """:func:`read_cached_page` off the event loop (the keyring may take a while)."""
+    import asyncio
+
     from hc_desktop.app.cache_opening import KeyringCacheKeys
 
-    key = await (keys or KeyringCacheKeys()).get(user_id)
-    if key is None:
-        return plain_only
-    return _decrypting(key)
+    return await asyncio.to_thread(
+        read_cached_page, profile, user_id, keys or KeyringCacheKeys(), limit
+    )
 
 
 class CachedListPrefetch:
@@ -78,12 +74,7 @@ class CachedListPrefetch:
             self._thread.start()
 
     def _read(self, profile: Profile, user_id: uuid.UUID, keys: CacheKeys) -> None:
-        path = profile.thread_store_file(user_id)
-        if not path.is_file():
-            return
-        key = keys.existing(user_id)
-        opener = plain_only if key is None else _decrypting(key)
-        self._threads = read_first_page(path, user_id, FIRST_PAGE, open_value=opener)
+        self._threads = read_cached_page(profile, user_id, keys)
 
     def threads(self, timeout: float) -> list[Thread]:
         """The first page if it was read within ``timeout`` seconds, else nothing."""
@@ -148,14 +139,18 @@ READ_WAIT_SECONDS = 0.3
 PAINT_WAIT_SECONDS = 0.5
 
 
-def _decrypting(key: bytes) -> Opener:
+def _opening_with(key: bytes) -> Opener:
+    """Opens values the way the store does (its :class:`Sealer`); a value this key cannot
+    open means the file is another key's, and the read gives up (the store erases it)."""
     from hc_desktop.store.crypto import ContentCipher
+    from hc_desktop.store.sealing import Sealer
 
-    cipher = ContentCipher(key)
+    sealer = Sealer(ContentCipher(key))
 
     def open_value(value: str | None, column: str, thread_id: uuid.UUID) -> str | None:
-        if value is None or not value.startswith(ENVELOPE_PREFIX):
-            return value
-        return cipher.decrypt(value, table="threads", column=column, row_id=thread_id.hex)
+        opened = sealer.open(value, "threads", column, thread_id)
+        if sealer.unreadable:
+            raise ValueError("written with another key")
+        return opened
 
     return open_value

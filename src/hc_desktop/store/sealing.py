@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import logging
+from typing import TYPE_CHECKING
 import uuid
-
-from sqlalchemy import Connection
 
 from hc_desktop.core.errors import StoreUnavailable
 from hc_desktop.store.crypto import ContentCipher, UndecryptableValue, is_envelope
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 log = logging.getLogger("hc_desktop.store")
 
