@@ -195,7 +195,6 @@ def build_graph(
         from hc_desktop.app.cache_opening import open_local_cache
         from hc_desktop.sync import MessageCache, SyncEngine
 
-        await asyncio.to_thread(write_last_user, profile, user_id)
         if not endpoints.shared:
             local = await open_local_cache(
                 profile, user_id, keep_history=keep_history, keys=cache_keys
@@ -222,17 +221,23 @@ def build_graph(
             closers=[stop_listening, remote.close],
         )
 
+    painted_at_start = [first_page] if first_page is not None and first_page[1] else []
+
     async def peek_first_page(user_id: uuid.UUID, limit: int) -> list[Thread]:
         """The cached list's first page straight from the file, before the store loads.
 
-        The user is remembered first, so the next start paints their list at once even if
-        this run ends before the store has opened.
+        The user is remembered here (the controller always peeks before it opens the
+        store), so the next start paints their list at once even if this run ends first.
+        The page start-up painted is used once, for the user it belongs to: a later sign-in
+        reads the file again (sign-out may have erased it).
         """
         await asyncio.to_thread(write_last_user, profile, user_id)
         if not keep_history:
             return []
-        if first_page is not None and first_page[0] == user_id and first_page[1]:
-            return first_page[1]  # read moments ago for the first paint
+        if painted_at_start:
+            painted_user, painted = painted_at_start.pop()
+            if painted_user == user_id:
+                return painted
         return await peek_cached_threads(profile, user_id, limit, keys=cache_keys)
 
     controller = AppController(
