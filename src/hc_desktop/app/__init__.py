@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hc_desktop.app.cache_opening import CacheKeys
     from hc_desktop.app.demo import DemoBackends
     from hc_desktop.app.first_paint import CachedListPrefetch, FirstPaint
+    from hc_desktop.app.start_up_collection import StartUpCollection
     from hc_desktop.ui.main_window import MainWindow
 
 _log = logging.getLogger("hc_desktop.app")
@@ -46,7 +47,14 @@ def profile_for(options: Options) -> Profile:
 
 def run_app(options: Options) -> int:
     """Open the main window and run until it closes; returns the exit code."""
+    from hc_desktop.app.start_up_collection import StartUpCollection
+
     os.environ.setdefault("QT_API", "pyside6")
+    with StartUpCollection() as start_up:
+        return _start_and_run(options, start_up)
+
+
+def _start_and_run(options: Options, start_up: StartUpCollection) -> int:
     try:
         settings = settings_from(options)
     except SettingsError as exc:
@@ -85,6 +93,7 @@ def run_app(options: Options) -> int:
         return 3
     try:
         first = _paint_cached_list(options, settings, profile, prefetch)
+        start_up.settle()
         if first is not None:
             _log.info("start-up: the cached list painted first (%d threads)", len(first.threads))
         if first is not None and first.painted and options.exit_after_startup:
@@ -105,7 +114,7 @@ def _paint_cached_list(
     if settings.database_url:
         return None
     if options.demo and options.demo_threads is not None:
-        from hc_desktop.app.demo import DEMO_USER_ID
+        from hc_desktop.app.demo_identity import DEMO_USER_ID
         from hc_desktop.store.first_page import count_threads
 
         path = profile.thread_store_file(DEMO_USER_ID)
@@ -153,7 +162,8 @@ async def _run(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from hc_desktop.app.graph import Endpoints, build_graph, read_last_user
+    from hc_desktop.app.graph import Endpoints, build_graph
+    from hc_desktop.app.last_user import read_last_user
     from hc_desktop.app.secrets import resolve_endpoints
     from hc_desktop.app.user_settings import save_user_settings
     from hc_desktop.ui.main_window import MainWindow
