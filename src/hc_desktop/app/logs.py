@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 import sys
 import threading
@@ -12,18 +12,27 @@ from types import TracebackType
 from hc_desktop.paths import make_private_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_NAME = "hc-desktop.log"
+ROTATE_AT_BYTES = 2_000_000
+KEPT_OLD_FILES = 3
 
 
 def configure_logging(log_dir: Path, level: str = "INFO") -> None:
-    """Rotating file in the profile (owner-only) plus warnings on stderr."""
+    """A file in the profile (owner-only), rotated when start-up finds it full, plus
+    warnings on stderr.
+
+    Records are codes and ids, so a session writes kilobytes: rotating at start keeps the
+    folder bounded without :mod:`logging.handlers`, whose imports (sockets, pickling) would
+    hold up the first paint.
+    """
     make_private_dir(log_dir)
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_dir / "hc-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    log_file = log_dir / LOG_FILE_NAME
+    rotate_if_full(log_file)
+    file_handler = logging.FileHandler(log_file, encoding="utf-8")
     file_handler.setFormatter(logging.Formatter(_FORMAT))
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.WARNING)
@@ -35,9 +44,24 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> None:
     # arguments and results of worker calls: passwords, keys. Keep them quiet.
     for noisy in ("httpx", "httpcore", "sqlalchemy", "keyring", "asyncio", "qasync"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    (log_dir / "hc-desktop.log").chmod(0o600)
+    log_file.chmod(0o600)
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_thread_uncaught
+
+
+def rotate_if_full(log_file: Path) -> None:
+    """Past :data:`ROTATE_AT_BYTES` the file becomes ``.1`` (``.1`` becomes ``.2`` …) and
+    the oldest beyond :data:`KEPT_OLD_FILES` goes."""
+    try:
+        if log_file.stat().st_size < ROTATE_AT_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(KEPT_OLD_FILES - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{number}")
+        if older.exists():
+            os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
+    os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
 
 
 def _log_uncaught(
