@@ -84,7 +84,7 @@ def profile(data_dir: Path, name: str = "bench") -> Any:
 
 def remember_user(prof: Any, user_id: uuid.UUID) -> None:
     """Make ``user_id`` the profile's last user, so start-up shows their cached threads."""
-    from hc_desktop.app.graph import write_last_user
+    from hc_desktop.app.last_user import write_last_user
 
     write_last_user(prof, user_id)
 

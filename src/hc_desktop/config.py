@@ -15,7 +15,6 @@ import logging
 import os
 from pathlib import Path
 import sys
-import tomllib
 from typing import Any
 
 import platformdirs
@@ -148,12 +147,18 @@ def _coerce(name: str, value: Any, source: str) -> Any:
 def _read_toml(path: Path) -> dict[str, Any]:
     """Read one settings file; a missing file is empty, a broken one is reported."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+    except OSError as exc:
         raise SettingsError(f"{path} could not be read: {exc}") from None
+    import tomllib  # most installs have no settings file: start-up need not load the parser
+
+    with handle:
+        try:
+            data = tomllib.load(handle)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+            raise SettingsError(f"{path} could not be read: {exc}") from None
     section = data.get("hc-desktop", data)
     return dict(section) if isinstance(section, dict) else {}
 

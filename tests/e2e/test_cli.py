@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from hc_desktop import __version__
-from hc_desktop.app.demo import DEMO_USER_ID
+from hc_desktop.app.demo_identity import DEMO_USER_ID
 from hc_desktop.paths import Profile
 from hc_desktop.store.local import LocalThreadStore
 
@@ -83,6 +83,53 @@ def test_demo_paints_and_exits_and_keeps_its_threads(tmp_path: Path) -> None:
     fewer = _run("--demo", "--demo-threads", "3", "--exit-after-startup", data_dir=tmp_path)
     assert fewer.returncode == 0, fewer.stderr[-2000:]
     assert _demo_thread_count(tmp_path) == 3
+
+
+_STARTUP_MODULES_SCRIPT = """
+import atexit, json, sys
+atexit.register(lambda: print("MODULES " + json.dumps(sorted(sys.modules))))
+from hc_desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+WAIT_FOR_THE_FIRST_PAINT = (
+    "asyncio",  # the event loop, the services and the rest of the window follow the paint
+    "sqlalchemy",
+    "httpx",
+    "keyring",
+    "socket",
+    "logging.handlers",
+    "tomllib",  # no settings file here
+    "hc_desktop.app.demo",
+    "hc_desktop.app.graph",
+    "hc_desktop.ui.chat_view",
+)
+
+
+def test_the_cached_list_paints_before_the_rest_loads(tmp_path: Path) -> None:
+    seeded = _run("--demo", "--demo-threads", "5", "--exit-after-startup", data_dir=tmp_path)
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
+    env = {
+        **os.environ,
+        "HC_DATA_DIR": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    args = ["--demo", "--demo-threads", "5", "--exit-after-startup"]
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTUP_MODULES_SCRIPT, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    log_file = Profile.named("demo", tmp_path).log_dir / "hc-desktop.log"
+    assert "the cached list painted first (5 threads)" in log_file.read_text()
+    printed = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
+    loaded = set(json.loads(printed[-1].removeprefix("MODULES ")))
+    assert "hc_desktop.ui.thread_list_view" in loaded
+    assert sorted(loaded.intersection(WAIT_FOR_THE_FIRST_PAINT)) == []
 
 
 def test_demo_threads_needs_demo(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from hc_desktop.app import dispose_qt_objects
 from hc_desktop.app.cache_opening import KeyringCacheKeys, open_local_cache
 from hc_desktop.app.first_paint import CachedListPrefetch, paint_cached_list
-from hc_desktop.app.graph import build_graph, write_last_user
+from hc_desktop.app.graph import build_graph
+from hc_desktop.app.last_user import write_last_user
 from hc_desktop.config import Settings
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer

@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 import uuid
 
+from hc_desktop.app.demo_identity import DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID
 from hc_desktop.app.graph import Endpoints
 from hc_desktop.core.rules import default_title, message_preview
 from hc_desktop.demo.ports import reserve_listening_socket
@@ -18,9 +19,6 @@ if TYPE_CHECKING:
     from hc_desktop.demo.auth_server import DemoAuthServer
     from hc_desktop.demo.dify_server import DemoDifyServer
 
-DEMO_EMAIL = "demo@example.org"
-DEMO_PASSWORD = "demo-password"  # a loopback-only demo account, not a secret
-DEMO_USER_ID = uuid.UUID("6f1c2a5e-0d8b-4e4f-9a51-3c2d7b9e8a10")
 _ANON_KEY = "demo-anon-key"
 _DIFY_KEY = "app-demo-key"
 

@@ -59,7 +59,7 @@ class CachedListPrefetch:
     to import as the rest of start-up. The window waits for it only a glance."""
 
     def __init__(self, profile: Profile, keys: CacheKeys) -> None:
-        from hc_desktop.app.graph import read_last_user
+        from hc_desktop.app.last_user import read_last_user
 
         self.user_id = read_last_user(profile)
         self._threads: list[Thread] = []

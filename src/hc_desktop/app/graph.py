@@ -8,13 +8,13 @@ inside the functions that build them, so importing this module stays cheap at st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import json
 import logging
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import uuid
 
 from hc_desktop.app.first_paint import peek_cached_threads
+from hc_desktop.app.last_user import write_last_user
 from hc_desktop.core.threads import Thread
 from hc_desktop.paths import Profile
 
@@ -95,20 +95,6 @@ class Graph:
         self.sessions.close()
         self.tokens.close()
         await asyncio.gather(self.dify.aclose(), self.auth.aclose(), return_exceptions=True)
-
-
-def read_last_user(profile: Profile) -> uuid.UUID | None:
-    """The user whose cached threads to show before the network answers."""
-    try:
-        data = json.loads(profile.state_file.read_text(encoding="utf-8"))
-        return uuid.UUID(str(data["last_user_id"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def write_last_user(profile: Profile, user_id: uuid.UUID) -> None:
-    profile.state_file.write_text(json.dumps({"last_user_id": str(user_id)}), encoding="utf-8")
-    profile.state_file.chmod(0o600)
 
 
 def with_ca_file(database_url: str, ca_file: str | None) -> str:

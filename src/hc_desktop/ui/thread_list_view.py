@@ -165,8 +165,11 @@ class ThreadListView(QListView):
         # Relative times ("5 min") stay current without touching the model.
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
-        self._clock.timeout.connect(self.viewport().update)
+        self._clock.timeout.connect(self._refresh_times)
         self._clock.start()
+
+    def _refresh_times(self) -> None:
+        self.viewport().update()
 
     def current_thread_id(self) -> str | None:
         index = self.currentIndex()
