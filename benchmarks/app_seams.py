@@ -93,6 +93,7 @@ def remember_user(prof: Any, user_id: uuid.UUID) -> None:
 class RunningApp:
     graph: Any
     window: Any
+    collector: Any
 
     @property
     def controller(self) -> Any:
@@ -160,21 +161,30 @@ async def seal_cache(prof: Any, user_id: uuid.UUID, path: Path) -> None:
 
 
 def build_app(endpoints: Any, prof: Any) -> RunningApp:
-    """The graph and window exactly as ``hc_desktop.app`` builds them (not shown yet)."""
+    """The graph and window exactly as ``hc_desktop.app`` builds them (not shown yet),
+    with the app's garbage collection: on the Qt thread, settled once the user's data is open."""
     from hc_desktop.app.graph import build_graph
+    from hc_desktop.controller.gc_guard import MainThreadCollector
     from hc_desktop.ui.main_window import MainWindow
 
+    collector = MainThreadCollector()
+    collector.start()
     graph = build_graph(endpoints, prof, cache_keys=cache_keys(prof))
+    graph.controller.threads.user_data_opened.connect(collector.settle)
     window = MainWindow(graph.controller, prof.settings_file)
-    return RunningApp(graph, window)
+    return RunningApp(graph, window, collector)
 
 
 async def close_app(app: RunningApp) -> None:
+    import gc
+
     from hc_desktop.app import dispose_qt_objects
 
     app.window.hide()
     await app.graph.aclose()
     dispose_qt_objects(app.window, app.graph.controller)
+    app.collector.stop()
+    gc.unfreeze()  # the next run in this process starts as a fresh app would
 
 
 def seed_threads(path: Path, user_id: uuid.UUID, count: int) -> None:

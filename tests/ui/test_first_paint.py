@@ -59,6 +59,8 @@ def test_peeked_rows_show_first_and_the_same_page_is_not_reset(aloop: AsyncRunne
     threads = controller_with(store, rows)
     resets: list[int] = []
     threads.model.modelReset.connect(lambda: resets.append(threads.model.rowCount()))
+    opened: list[int] = []
+    threads.user_data_opened.connect(lambda: opened.append(store.opened))
 
     async def scenario() -> None:
         opening = asyncio.ensure_future(threads.open_user(USER))
@@ -70,6 +72,7 @@ def test_peeked_rows_show_first_and_the_same_page_is_not_reset(aloop: AsyncRunne
 
     aloop.run(scenario())
     assert store.opened == 1
+    assert opened == [1], "announced once, after the store opened"
     assert resets.count(3) == 1, "the store's identical page did not reset the list again"
     threads.deleteLater()
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from hc_desktop.app.demo import DemoBackends
     from hc_desktop.app.first_paint import CachedListPrefetch, FirstPaint
     from hc_desktop.app.start_up_collection import StartUpCollection
+    from hc_desktop.controller.gc_guard import MainThreadCollector
     from hc_desktop.ui.main_window import MainWindow
 
 _log = logging.getLogger("hc_desktop.app")
@@ -142,7 +143,8 @@ def _run_loop(
     assert isinstance(app, QApplication)
     loop = create_event_loop(app)
     try:
-        exit_code: int = loop.run_until_complete(_run(options, settings, profile, keys, first))
+        running = _run(options, settings, profile, keys, first, collector)
+        exit_code: int = loop.run_until_complete(running)
         return exit_code
     finally:
         close_event_loop(loop)
@@ -156,6 +158,7 @@ async def _run(
     profile: Profile,
     cache_keys: CacheKeys,
     first: FirstPaint | None,
+    collector: MainThreadCollector,
 ) -> int:
     import asyncio
 
@@ -201,6 +204,7 @@ async def _run(
             first_page=(first.user_id, first.threads) if first is not None else None,
             thread_models=first.models if first is not None else None,
         )
+        graph.controller.threads.user_data_opened.connect(collector.settle)
         graph.controller.session.configure(
             auth=graph.auth,
             profile=profile,

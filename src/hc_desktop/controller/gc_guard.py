@@ -5,6 +5,12 @@ often a database, keyring or HTTP worker here. If it frees a QObject there, Qt d
 the object on the wrong thread, cannot unregister its timers, and later delivers a timer
 event to freed memory. So automatic collection is switched off and a timer on the Qt
 thread collects with the same generation thresholds.
+
+Objects that live as long as the app (modules, classes, the window, the services) are
+frozen out of the collector's way twice: once start-up has painted the list
+(``app/start_up_collection.py``) and once the first user's data is open, by when the
+store, the HTTP clients and the rest of the window have loaded. A full collection
+otherwise rescans them all: tens of milliseconds in which the window cannot paint.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ class MainThreadCollector(QObject):
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
         self._was_enabled = gc.isenabled()
+        self._settled = False
 
     def start(self) -> None:
         gc.disable()
@@ -43,3 +50,9 @@ class MainThreadCollector(QObject):
             if thresholds[generation] and counts[generation] > thresholds[generation]:
                 gc.collect(generation)
                 return
+
+    def settle(self) -> None:
+        """The first time the app has loaded what it runs on: freeze what exists now."""
+        if not self._settled:
+            self._settled = True
+            gc.freeze()

@@ -83,6 +83,8 @@ class ThreadsController(QObject):
 
     threads_ready = Signal(int)
     """The list was filled from the local store (row count)."""
+    user_data_opened = Signal()
+    """A user's store is open and their first page shown: the app is fully loaded."""
     notice = Signal(str)
     sync_status_changed = Signal(str, int)
     """(online | offline | syncing | local, pending changes)."""
@@ -156,6 +158,7 @@ class ThreadsController(QObject):
         if not peeked or first_page != peeked:
             self.model.reset(first_page)
             self.threads_ready.emit(len(first_page))
+        self.user_data_opened.emit()
         self._tasks.start(self._load_all(data), key="load-threads")
         if data.sync is not None:
             self._unsubscribe = data.sync.add_listener(self._on_sync_event)
