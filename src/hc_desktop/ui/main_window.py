@@ -7,13 +7,9 @@ from typing import TYPE_CHECKING
 import uuid
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabBar,
@@ -27,7 +23,11 @@ from hc_desktop.controller.thread_list_model import display_title
 from hc_desktop.core.threads import Thread
 from hc_desktop.ui.thread_list_view import ThreadListView
 
+# Qt classes only the conversation side, the menus and dialogs use are imported where they
+# are used: a Qt class loads with all its enums, which the first paint need not wait for.
 if TYPE_CHECKING:  # the conversation side loads after the thread list has painted
+    from PySide6.QtGui import QCloseEvent
+
     from hc_desktop.controller.app_controller import AppController
     from hc_desktop.ui.attachments_strip import AttachmentsUi
     from hc_desktop.ui.banner import Banner
@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.composer)
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtWidgets import QLabel
+
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(self.tr("Connection status"))
         self.sync_label = QLabel(self)
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         """Every thread action: in the context menu, the window and a keyboard shortcut."""
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QMenu
 
         def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
             created = QAction(text, self)
@@ -283,6 +287,8 @@ class MainWindow(QMainWindow):
         thread = self._thread(thread_id)
         if thread_id is None or thread is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         title = display_title(thread, self.tr("New chat"))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -308,6 +314,8 @@ class MainWindow(QMainWindow):
     def _copy_title(self) -> None:
         thread = self._thread(self._selected_thread_id())
         if thread is not None:
+            from PySide6.QtGui import QGuiApplication
+
             QGuiApplication.clipboard().setText(display_title(thread, ""))
             self.status_label.setText(self.tr("Title copied."))
 
@@ -421,6 +429,8 @@ class MainWindow(QMainWindow):
         self.banner.show_message(self.tr("That link ({0}:) cannot be opened.").format(scheme))
 
     def _show_crash(self, summary: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             self.tr("Something went wrong"),
