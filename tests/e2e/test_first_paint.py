@@ -4,6 +4,8 @@ window and the same list models, without resetting what is on screen."""
 from __future__ import annotations
 
 from pathlib import Path
+import threading
+import time
 import uuid
 
 from pytestqt.qtbot import QtBot
@@ -100,3 +102,49 @@ def test_no_previous_user_builds_nothing_early_and_an_unreadable_list_shows_empt
     qtbot.addWidget(first.window)
     assert first.threads == [] and not first.painted
     assert first.window.isVisible() and first.window.thread_list.model().rowCount() == 0
+
+
+class KeySource:
+    """A cache key source that records where it was asked and, when it ``may_wait``, keeps
+    the caller waiting until released (a keyring's unlock prompt)."""
+
+    def __init__(self, key: bytes | None, *, may_wait: bool) -> None:
+        self.key = key
+        self.may_wait = may_wait
+        self.released = threading.Event()
+        self.asked_on: list[threading.Thread] = []
+
+    def existing(self, user_id: uuid.UUID) -> bytes | None:
+        self.asked_on.append(threading.current_thread())
+        if self.may_wait:
+            self.released.wait(10)
+        return self.key
+
+
+def test_a_keyring_that_keeps_start_up_waiting_does_not_hold_the_list_back(
+    aloop: AsyncRunner, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    profile = Profile.named("test", tmp_path).ensure()
+    user = uuid.uuid4()
+    seed_cache(aloop, profile, user)
+    waiting = KeySource(KeyringCacheKeys().existing(user), may_wait=True)
+    prefetch = CachedListPrefetch(profile, waiting)  # type: ignore[arg-type]
+    started = time.monotonic()
+    assert prefetch.threads(0.05) == [], "the window shows without waiting for the key"
+    assert time.monotonic() - started < 1
+    assert waiting.asked_on and waiting.asked_on[0] is not threading.main_thread()
+    waiting.released.set()
+    assert sorted(t.title for t in prefetch.threads(5)) == sorted(TITLES)
+
+
+def test_a_key_that_cannot_keep_start_up_waiting_is_read_with_the_list(
+    aloop: AsyncRunner, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    profile = Profile.named("test", tmp_path).ensure()
+    user = uuid.uuid4()
+    seed_cache(aloop, profile, user)
+    at_hand = KeySource(KeyringCacheKeys().existing(user), may_wait=False)
+    prefetch = CachedListPrefetch(profile, at_hand)  # type: ignore[arg-type]
+    assert at_hand.asked_on == [], "nothing is read before the window asks"
+    assert sorted(t.title for t in prefetch.threads(0.05)) == sorted(TITLES)
+    assert at_hand.asked_on == [threading.main_thread()]

@@ -38,6 +38,10 @@ _log = logging.getLogger("hc_desktop.app")
 class CacheKeys(Protocol):
     """Where cache keys are kept."""
 
+    may_wait: bool
+    """Whether :meth:`existing` may keep the caller waiting on something outside the app
+    (a keyring's unlock prompt, a slow D-Bus)."""
+
     async def get(self, user_id: uuid.UUID) -> bytes | None:
         """The user's key (created on first use); None when it cannot be kept."""
         ...
@@ -53,6 +57,8 @@ class CacheKeys(Protocol):
 
 class KeyringCacheKeys:
     """Keys in the OS keyring (``cache-key:<user id>``): the normal case."""
+
+    may_wait = True
 
     async def get(self, user_id: uuid.UUID) -> bytes | None:
         from hc_desktop.auth.cache_key import cache_key
@@ -74,6 +80,8 @@ class FileCacheKeys:
     """Keys in owner-only files in ``folder``: only for the public demo account, whose
     sample threads must survive restarts on machines without a keyring. Never for real
     users: a key next to the data it protects protects nothing."""
+
+    may_wait = False  # a small file in the profile
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder

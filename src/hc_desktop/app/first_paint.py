@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import logging
+from pathlib import Path
 import threading
 from typing import TYPE_CHECKING
 import uuid
@@ -35,7 +36,10 @@ def read_cached_page(
     path = profile.thread_store_file(user_id)
     if not path.is_file():
         return []
-    key = keys.existing(user_id)
+    return _read_page(path, user_id, keys.existing(user_id), limit)
+
+
+def _read_page(path: Path, user_id: uuid.UUID, key: bytes | None, limit: int) -> list[Thread]:
     opener = plain_only if key is None else _opening_with(key)
     return read_first_page(path, user_id, limit, open_value=opener)
 
@@ -54,34 +58,50 @@ async def peek_cached_threads(
 
 
 class CachedListPrefetch:
-    """Reads the last user's cached first page on a thread while Qt loads: the cache key
-    may take a keyring a while, and decrypting needs ``cryptography``, which takes as long
-    to import as the rest of start-up. The window waits for it only a glance."""
+    """The last user's cached first page, for the window to show before anything else.
+
+    A key from the OS keyring may keep start-up waiting (an unlock prompt, a slow D-Bus),
+    so it is fetched on a thread while Qt loads, and the window waits for it only a glance.
+    The file is read and its titles opened (``cryptography`` loads for that) on the main
+    thread when the window asks: work for the processor on a second thread slows start-up
+    instead of hiding it, since the main thread hands over the interpreter lock at every
+    file read of its own imports and then waits for the other thread's turn.
+    """
 
     def __init__(self, profile: Profile, keys: CacheKeys) -> None:
         from hc_desktop.app.last_user import read_last_user
 
         self.user_id = read_last_user(profile)
-        self._threads: list[Thread] = []
-        self._thread: threading.Thread | None = None
-        if self.user_id is not None:
+        self._profile = profile
+        self._keys = keys
+        self._key: bytes | None = None
+        self._key_fetch: threading.Thread | None = None
+        if self.user_id is not None and keys.may_wait:
             user_id = self.user_id
-            self._thread = threading.Thread(
-                target=lambda: self._read(profile, user_id, keys),
-                name="hc-first-page",
-                daemon=True,
+            self._key_fetch = threading.Thread(
+                target=lambda: self._fetch_key(user_id), name="hc-cache-key", daemon=True
             )
-            self._thread.start()
+            self._key_fetch.start()
 
-    def _read(self, profile: Profile, user_id: uuid.UUID, keys: CacheKeys) -> None:
-        self._threads = read_cached_page(profile, user_id, keys)
+    def _fetch_key(self, user_id: uuid.UUID) -> None:
+        self._key = self._keys.existing(user_id)
 
     def threads(self, timeout: float) -> list[Thread]:
-        """The first page if it was read within ``timeout`` seconds, else nothing."""
-        if self._thread is None:
+        """The first page, if a key that may keep us waiting came within ``timeout``
+        seconds; else nothing (the store shows the list a moment later)."""
+        if self.user_id is None:
             return []
-        self._thread.join(timeout)
-        return [] if self._thread.is_alive() else self._threads
+        path = self._profile.thread_store_file(self.user_id)
+        if not path.is_file():
+            return []
+        if self._key_fetch is None:
+            key = self._keys.existing(self.user_id)
+        else:
+            self._key_fetch.join(timeout)
+            if self._key_fetch.is_alive():
+                return []
+            key = self._key
+        return _read_page(path, self.user_id, key, FIRST_PAGE)
 
 
 @dataclass

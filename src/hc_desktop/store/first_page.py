@@ -57,7 +57,7 @@ def read_first_page(
     """Up to ``limit`` active threads, newest first; empty when the file cannot be read."""
     if not path.is_file():
         return []
-    import sqlite3  # loaded on the thread that reads, not before the window
+    import sqlite3  # loaded when the list is read, not when this module is
 
     open_value = open_value or plain_only
     try:
