@@ -22,6 +22,20 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     gc.enable()
 
 
+@pytest.fixture
+def automatic_collection() -> Iterator[None]:
+    """The interpreter as the app finds it: automatic collection on, nothing frozen."""
+    was_enabled = gc.isenabled()
+    gc.unfreeze()
+    gc.enable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+
+
 _tests_run = 0
 
 

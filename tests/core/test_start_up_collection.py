@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import gc
 
 import pytest
@@ -10,21 +9,7 @@ import pytest
 from hc_desktop.app.start_up_collection import StartUpCollection
 
 
-@pytest.fixture
-def collector_on() -> Iterator[None]:
-    """The app's state before start-up: automatic collection on, nothing frozen."""
-    was_enabled = gc.isenabled()
-    gc.unfreeze()
-    gc.enable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        if not was_enabled:
-            gc.disable()
-
-
-@pytest.mark.usefixtures("collector_on")
+@pytest.mark.usefixtures("automatic_collection")
 def test_collection_waits_for_start_up_then_skips_what_it_built() -> None:
     with StartUpCollection() as start_up:
         assert not gc.isenabled()
@@ -37,7 +22,7 @@ def test_collection_waits_for_start_up_then_skips_what_it_built() -> None:
     assert gc.isenabled()
 
 
-@pytest.mark.usefixtures("collector_on")
+@pytest.mark.usefixtures("automatic_collection")
 def test_a_start_up_that_fails_resumes_collection_and_freezes_nothing() -> None:
     with pytest.raises(RuntimeError), StartUpCollection():
         raise RuntimeError("no display")

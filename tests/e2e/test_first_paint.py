@@ -104,6 +104,13 @@ def test_no_previous_user_builds_nothing_early_and_an_unreadable_list_shows_empt
     assert first.window.isVisible() and first.window.thread_list.model().rowCount() == 0
 
 
+def seeded_profile(aloop: AsyncRunner, tmp_path: Path) -> tuple[Profile, uuid.UUID]:
+    profile = Profile.named("test", tmp_path).ensure()
+    user = uuid.uuid4()
+    seed_cache(aloop, profile, user)
+    return profile, user
+
+
 class KeySource:
     """A cache key source that records where it was asked and, when it ``may_wait``, keeps
     the caller waiting until released (a keyring's unlock prompt)."""
@@ -112,10 +119,12 @@ class KeySource:
         self.key = key
         self.may_wait = may_wait
         self.released = threading.Event()
+        self.asked = threading.Event()
         self.asked_on: list[threading.Thread] = []
 
     def existing(self, user_id: uuid.UUID) -> bytes | None:
         self.asked_on.append(threading.current_thread())
+        self.asked.set()
         if self.may_wait:
             self.released.wait(10)
         return self.key
@@ -124,15 +133,14 @@ class KeySource:
 def test_a_keyring_that_keeps_start_up_waiting_does_not_hold_the_list_back(
     aloop: AsyncRunner, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
-    profile = Profile.named("test", tmp_path).ensure()
-    user = uuid.uuid4()
-    seed_cache(aloop, profile, user)
+    profile, user = seeded_profile(aloop, tmp_path)
     waiting = KeySource(KeyringCacheKeys().existing(user), may_wait=True)
     prefetch = CachedListPrefetch(profile, waiting)  # type: ignore[arg-type]
     started = time.monotonic()
     assert prefetch.threads(0.05) == [], "the window shows without waiting for the key"
     assert time.monotonic() - started < 1
-    assert waiting.asked_on and waiting.asked_on[0] is not threading.main_thread()
+    assert waiting.asked.wait(5)
+    assert waiting.asked_on[0] is not threading.main_thread()
     waiting.released.set()
     assert sorted(t.title for t in prefetch.threads(5)) == sorted(TITLES)
 
@@ -140,9 +148,7 @@ def test_a_keyring_that_keeps_start_up_waiting_does_not_hold_the_list_back(
 def test_a_key_that_cannot_keep_start_up_waiting_is_read_with_the_list(
     aloop: AsyncRunner, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
-    profile = Profile.named("test", tmp_path).ensure()
-    user = uuid.uuid4()
-    seed_cache(aloop, profile, user)
+    profile, user = seeded_profile(aloop, tmp_path)
     at_hand = KeySource(KeyringCacheKeys().existing(user), may_wait=False)
     prefetch = CachedListPrefetch(profile, at_hand)  # type: ignore[arg-type]
     assert at_hand.asked_on == [], "nothing is read before the window asks"

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import gc
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from hc_desktop.controller.gc_guard import CHECK_INTERVAL_MS, MainThreadCollector
-
-
-@pytest.fixture
-def automatic_collection() -> Iterator[None]:
-    """The state the app starts the collector from: automatic collection on."""
-    was_enabled = gc.isenabled()
-    gc.unfreeze()
-    gc.enable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        if not was_enabled:
-            gc.disable()
 
 
 class _Cycle:
