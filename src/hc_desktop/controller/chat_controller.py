@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 _log = logging.getLogger("hc_desktop.chat")
 
 HISTORY_PAGE = 20
+OLDER_PAGE = 10
+"""Scrolling up fetches older history in pages of this many exchanges: each page is laid
+out above the reader in one go, and at 20 that kept the window from painting for longer
+than a frame."""
 _NETWORK_WAIT_SECONDS = 0.002
 _READ_PACE_SECONDS = 0.05
 """After an answer chunk that came off the network, wait this long before reading on: at
@@ -262,7 +266,7 @@ class ChatController(QObject):
                 thread.conversation_id,
                 user=str(thread.user_id),
                 first_id=self._history_first_id,
-                limit=HISTORY_PAGE,
+                limit=OLDER_PAGE,
             )
         finally:
             self.history_loading.emit(False)
