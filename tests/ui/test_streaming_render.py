@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hc_desktop.controller.message_model import ChatMessage, MessageListModel, MessageState, Role
@@ -109,3 +111,88 @@ def test_an_answer_completed_inside_a_list_keeps_its_opening_paragraph(qtbot: Qt
     first = view.document().findBlock(view._frames[-1].firstPosition())
     assert first.text() == "Here are a few ideas."
     assert first.textList() is None
+
+
+class PaintLog(QObject):
+    """The heights of the areas a widget paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heights: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.heights.append(event.rect().height())  # type: ignore[attr-defined]
+        return False
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def shown_view(qtbot: QtBot, earlier: int) -> tuple[ChatView, MessageListModel, ChatMessage]:
+    """A view on screen with ``earlier`` messages above an answer that starts streaming."""
+    model = MessageListModel()
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.set_model(model)
+    history = [
+        ChatMessage.new(Role.USER if n % 2 == 0 else Role.ASSISTANT, f"message {n} " * 30)
+        for n in range(earlier)
+    ]
+    answer = ChatMessage.new(Role.ASSISTANT, "", state=MessageState.STREAMING)
+    model.reset([*history, answer])
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    for _ in range(10):  # the layout may still be growing the document
+        bar.setValue(bar.maximum())
+        settle()
+        if bar.value() == bar.maximum():
+            break
+    return view, model, answer
+
+
+def on_screen_matches_a_fresh_render(view: ChatView) -> bool:
+    """What the window shows (Qt's backing store) equals the view painted anew: nothing
+    on screen was left stale by a partial repaint."""
+    shown = view.screen().grabWindow(view.winId()).toImage()
+    return bool(shown == view.grab().toImage())
+
+
+def test_a_stream_repaints_what_changed_and_leaves_nothing_stale(qtbot: QtBot) -> None:
+    view, model, answer = shown_view(qtbot, earlier=30)
+    paints = PaintLog()
+    view.viewport().installEventFilter(paints)
+    for end in range(40, len(ANSWER), 40):
+        model.update(answer.local_id, text=ANSWER[:end])
+        settle()
+    assert paints.heights, "the answer is followed on screen"
+    assert max(paints.heights) < view.viewport().height(), "never the whole view"
+    assert on_screen_matches_a_fresh_render(view)
+    model.update(answer.local_id, text=ANSWER, state=MessageState.COMPLETE)
+    settle()
+    assert on_screen_matches_a_fresh_render(view)
+
+
+def test_a_stream_out_of_sight_repaints_nothing(qtbot: QtBot) -> None:
+    view, model, answer = shown_view(qtbot, earlier=30)
+    model.update(answer.local_id, text=ANSWER[:60])
+    view.verticalScrollBar().setValue(0)  # the reader went up into the history
+    settle()
+    paints = PaintLog()
+    view.viewport().installEventFilter(paints)
+    for end in range(80, 200, 20):
+        model.update(answer.local_id, text=ANSWER[:end])
+        settle()
+    assert paints.heights == []
+
+
+def test_a_short_conversation_shows_each_update_in_place(qtbot: QtBot) -> None:
+    view, model, answer = shown_view(qtbot, earlier=2)  # no scrolling: updates in place
+    for end in range(10, 120, 10):
+        model.update(answer.local_id, text=ANSWER[:end])
+        settle()
+        assert on_screen_matches_a_fresh_render(view)

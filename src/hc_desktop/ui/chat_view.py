@@ -154,13 +154,32 @@ class ChatView(QTextBrowser):
         roles: list[int] | None = None,
     ) -> None:
         at_bottom = self._at_bottom()
+        layout = self.document().documentLayout()
         block = QTextCursor(self.document())
-        block.beginEditBlock()  # lay the document out once per update, not once per edit
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            self._render(row)
-        block.endEditBlock()
+        # Qt reports any change in a document of frames as a change to all of it, and
+        # would repaint every visible line (ten times a second while an answer streams).
+        # Only what was rendered again and what follows it can have changed: repaint that.
+        layout.blockSignals(True)
+        try:
+            block.beginEditBlock()  # lay the document out once per update, not once per edit
+            rows = range(top_left.row(), bottom_right.row() + 1)
+            changed_from = min(self._render(row) for row in rows)
+            block.endEditBlock()
+        finally:
+            layout.blockSignals(False)
+        layout.documentSizeChanged.emit(layout.documentSize())
+        self._repaint_from(changed_from)
         if at_bottom:
             self._scroll_to_bottom()
+
+    def _repaint_from(self, position: int) -> None:
+        """Repaint the view from the line holding document ``position`` down."""
+        layout = self.document().documentLayout()
+        line = layout.blockBoundingRect(self.document().findBlock(position))
+        top = line.top() - self.verticalScrollBar().value()
+        viewport = self.viewport()
+        if top < viewport.height():
+            viewport.update(0, max(0, int(top)), viewport.width(), viewport.height())
 
     # Rendering -------------------------------------------------------------------------------
     def _end_cursor(self) -> QTextCursor:
@@ -175,19 +194,20 @@ class ChatView(QTextBrowser):
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         return cursor.insertFrame(fmt)
 
-    def _render(self, row: int) -> None:
+    def _render(self, row: int) -> int:
+        """Render row's message into its frame; returns the first position it changed."""
         index = self._model.index(row, 0)
         frame = self._frames[row]
         role = index.data(MessageRoles.Role)
         state = index.data(MessageRoles.State)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         local_id = int(index.data(MessageRoles.LocalId))
-        self._apply_frame_format(frame, role == "user")
+        restyled = self._apply_frame_format(frame, role == "user")
 
         cursor = QTextCursor(frame)
         if role != "user" and state == "streaming":
-            self._render_streaming(frame, cursor, local_id, text)
-            return
+            changed_from = self._render_streaming(frame, cursor, local_id, text)
+            return frame.firstPosition() if restyled else changed_from
         self._streaming.pop(local_id, None)
         _clear_to_frame_end(frame, cursor, frame.firstPosition())
         if role == "user":
@@ -204,10 +224,11 @@ class ChatView(QTextBrowser):
             self._render_footer(
                 cursor, state, local_id, str(index.data(MessageRoles.Error) or ""), feedback, rated
             )
+        return frame.firstPosition()
 
-    def _apply_frame_format(self, frame: QTextFrame, from_user: bool) -> None:
+    def _apply_frame_format(self, frame: QTextFrame, from_user: bool) -> bool:
         """Questions indented on a tinted background, answers full width; set only on change,
-        because a new frame format lays the whole frame out again."""
+        because a new frame format lays the whole frame out again. True when it changed."""
         fmt = frame.frameFormat()
         palette = self.palette()
         background = (
@@ -224,15 +245,16 @@ class ChatView(QTextBrowser):
             )
             == margins
         ):
-            return
+            return False
         fmt.setBackground(background)
         fmt.setLeftMargin(margins[0])
         fmt.setRightMargin(margins[1])
         frame.setFrameFormat(fmt)
+        return True
 
     def _render_streaming(
         self, frame: QTextFrame, cursor: QTextCursor, local_id: int, text: str
-    ) -> None:
+    ) -> int:
         """Grow a streamed answer without re-rendering all of it at every chunk.
 
         Paragraphs that are finished (followed by a blank line outside a code block) are
@@ -245,7 +267,8 @@ class ChatView(QTextBrowser):
             kept_text, kept_length = "", 0
         kept_chars = len(kept_text)
         stable = stable_markdown_prefix(text)
-        _clear_to_frame_end(frame, cursor, frame.firstPosition() + kept_length)
+        changed_from = frame.firstPosition() + kept_length
+        _clear_to_frame_end(frame, cursor, changed_from)
         if stable > kept_chars:
             if kept_length:
                 cursor.insertBlock()
@@ -258,6 +281,7 @@ class ChatView(QTextBrowser):
                 cursor.insertBlock()
             cursor.insertMarkdown(tail, _MARKDOWN)
         self._render_footer(cursor, "streaming", local_id, "")
+        return changed_from
 
     def _render_attachments(self, cursor: QTextCursor, names: tuple[str, ...]) -> None:
         """The files sent with a question, by name (never loaded or linked)."""
