@@ -10,7 +10,6 @@ paused until the window shows, and what exists then is frozen out of its way
 from __future__ import annotations
 
 import gc
-from types import TracebackType
 
 
 class StartUpCollection:
@@ -30,11 +29,6 @@ class StartUpCollection:
         if self._was_enabled:
             gc.enable()
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self._was_enabled:
             gc.enable()
