@@ -153,6 +153,9 @@ class ChatView(QTextBrowser):
         bottom_right: QModelIndex | QPersistentModelIndex,
         roles: list[int] | None = None,
     ) -> None:
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        if not rows:
+            return
         at_bottom = self._at_bottom()
         layout = self.document().documentLayout()
         block = QTextCursor(self.document())
@@ -160,12 +163,11 @@ class ChatView(QTextBrowser):
         # would repaint every visible line (ten times a second while an answer streams).
         # Only what was rendered again and what follows it can have changed: repaint that.
         layout.blockSignals(True)
+        block.beginEditBlock()  # lay the document out once per update, not once per edit
         try:
-            block.beginEditBlock()  # lay the document out once per update, not once per edit
-            rows = range(top_left.row(), bottom_right.row() + 1)
             changed_from = min(self._render(row) for row in rows)
-            block.endEditBlock()
         finally:
+            block.endEditBlock()
             layout.blockSignals(False)
         layout.documentSizeChanged.emit(layout.documentSize())
         self._repaint_from(changed_from)
@@ -207,7 +209,7 @@ class ChatView(QTextBrowser):
         cursor = QTextCursor(frame)
         if role != "user" and state == "streaming":
             changed_from = self._render_streaming(frame, cursor, local_id, text)
-            return frame.firstPosition() if restyled else changed_from
+            return self._frame_top(frame) if restyled else changed_from
         self._streaming.pop(local_id, None)
         _clear_to_frame_end(frame, cursor, frame.firstPosition())
         if role == "user":
@@ -224,7 +226,13 @@ class ChatView(QTextBrowser):
             self._render_footer(
                 cursor, state, local_id, str(index.data(MessageRoles.Error) or ""), feedback, rated
             )
-        return frame.firstPosition()
+        return self._frame_top(frame) if restyled else frame.firstPosition()
+
+    @staticmethod
+    def _frame_top(frame: QTextFrame) -> int:
+        """A position on the line just above ``frame``: a repaint from there includes the
+        frame's own padding and background."""
+        return max(0, frame.firstPosition() - 1)
 
     def _apply_frame_format(self, frame: QTextFrame, from_user: bool) -> bool:
         """Questions indented on a tinted background, answers full width; set only on change,
