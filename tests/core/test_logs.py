@@ -19,8 +19,12 @@ def restored_root_logger() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     hooks = sys.excepthook, threading.excepthook
+    quieted = ("httpx", "httpcore", "sqlalchemy", "keyring", "asyncio", "qasync")
+    levels = {name: logging.getLogger(name).level for name in quieted}
     yield
     sys.excepthook, threading.excepthook = hooks
+    for name, named_level in levels.items():
+        logging.getLogger(name).setLevel(named_level)
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
@@ -33,7 +37,7 @@ def _names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
 
-def test_a_small_log_is_kept_and_appended_to(tmp_path: Path) -> None:
+def test_a_small_log_is_kept(tmp_path: Path) -> None:
     log_file = tmp_path / logs.LOG_FILE_NAME
     log_file.write_text("earlier\n")
     logs.rotate_if_full(log_file)
@@ -52,6 +56,21 @@ def test_a_full_log_moves_aside_and_the_oldest_goes(
     assert _names(tmp_path) == [f"{name}.1", f"{name}.2", f"{name}.3"]
     assert (tmp_path / f"{name}.1").read_text().startswith("fifth")
     assert (tmp_path / f"{name}.3").read_text().startswith("third")
+
+
+def test_a_log_held_open_elsewhere_is_left_for_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logs, "ROTATE_AT_BYTES", 10)
+    log_file = tmp_path / logs.LOG_FILE_NAME
+    log_file.write_text("the running copy's records\n")
+
+    def held_open(source: object, target: object) -> None:
+        raise PermissionError("in use by another process")  # Windows, another copy running
+
+    monkeypatch.setattr(logs.os, "replace", held_open)
+    logs.rotate_if_full(log_file)
+    assert _names(tmp_path) == [logs.LOG_FILE_NAME]
 
 
 @pytest.mark.usefixtures("restored_root_logger")

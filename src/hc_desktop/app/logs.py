@@ -55,13 +55,15 @@ def rotate_if_full(log_file: Path) -> None:
     try:
         if log_file.stat().st_size < ROTATE_AT_BYTES:
             return
-    except FileNotFoundError:
+        for number in range(KEPT_OLD_FILES - 1, 0, -1):
+            older = log_file.with_name(f"{log_file.name}.{number}")
+            if older.exists():
+                os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
+        os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
+    except OSError:
+        # Missing, or held open by a copy already running on this profile (Windows): it is
+        # rotated next time; this start goes on to report the profile in use.
         return
-    for number in range(KEPT_OLD_FILES - 1, 0, -1):
-        older = log_file.with_name(f"{log_file.name}.{number}")
-        if older.exists():
-            os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
-    os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
 
 
 def _log_uncaught(
