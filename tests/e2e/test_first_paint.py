@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hc_desktop.app import dispose_qt_objects
 from hc_desktop.app.cache_opening import KeyringCacheKeys, open_local_cache
-from hc_desktop.app.first_paint import CachedListPrefetch, paint_cached_list
+from hc_desktop.app.first_paint import CachedListPrefetch, paint_cached_list, shows_cached_list
 from hc_desktop.app.graph import build_graph
 from hc_desktop.app.last_user import write_last_user
 from hc_desktop.config import Settings
@@ -154,3 +154,10 @@ def test_a_key_that_cannot_keep_start_up_waiting_is_read_with_the_list(
     assert at_hand.asked_on == [], "nothing is read before the window asks"
     assert sorted(t.title for t in prefetch.threads(0.05)) == sorted(TITLES)
     assert at_hand.asked_on == [threading.main_thread()]
+
+
+def test_only_a_list_kept_on_this_computer_is_shown_before_the_rest() -> None:
+    assert shows_cached_list(Settings())
+    assert not shows_cached_list(Settings(keep_history=False))
+    assert not shows_cached_list(Settings(shared_workstation=True))
+    assert not shows_cached_list(Settings(database_url="postgresql://db.example.org/app"))

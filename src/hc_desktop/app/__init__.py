@@ -66,11 +66,12 @@ def _start_and_run(options: Options, start_up: StartUpCollection) -> int:
 
     configure_logging(profile.log_dir, settings.log_level)
     from hc_desktop.app.cache_opening import FileCacheKeys, KeyringCacheKeys
-    from hc_desktop.app.first_paint import CachedListPrefetch
+    from hc_desktop.app.first_paint import CachedListPrefetch, shows_cached_list
 
     # Public sample data keeps its key in the demo profile; everyone else's is in the keyring.
     keys = FileCacheKeys(profile.root) if options.demo else KeyringCacheKeys()
-    prefetch = CachedListPrefetch(profile, keys)  # on a thread, while Qt loads
+    # A keyring's key is fetched on a thread while Qt loads.
+    prefetch = CachedListPrefetch(profile, keys) if shows_cached_list(settings) else None
 
     from PySide6.QtWidgets import QApplication
 
@@ -105,14 +106,14 @@ def _start_and_run(options: Options, start_up: StartUpCollection) -> int:
 
 
 def _paint_cached_list(
-    options: Options, settings: Settings, profile: Profile, prefetch: CachedListPrefetch
+    options: Options, settings: Settings, profile: Profile, prefetch: CachedListPrefetch | None
 ) -> FirstPaint | None:
     """The cached thread list on screen before asyncio, the services and the rest of the
-    window load (they follow at once). Not for a demo that still has to be seeded, nor for
-    a database the desktop reaches directly (its list comes from the server)."""
+    window load (they follow at once). Not for a demo that still has to be seeded, nor when
+    the settings show no cached list (then there is no ``prefetch``)."""
     from hc_desktop.app.first_paint import paint_cached_list
 
-    if settings.database_url:
+    if prefetch is None:
         return None
     if options.demo and options.demo_threads is not None:
         from hc_desktop.app.demo_identity import DEMO_USER_ID

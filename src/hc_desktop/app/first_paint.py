@@ -100,8 +100,14 @@ class CachedListPrefetch:
             self._key_fetch.join(timeout)
             if self._key_fetch.is_alive():
                 return []
-            key = self._key
+            key, self._key = self._key, None  # not kept past the first paint
         return _read_page(path, self.user_id, key, FIRST_PAGE)
+
+
+def shows_cached_list(settings: Settings) -> bool:
+    """Whether start-up shows a cached list first: not for a database the desktop reaches
+    directly (its list comes from the server), nor when history is not kept on disk."""
+    return not settings.database_url and settings.keep_history and not settings.shared_workstation
 
 
 @dataclass
@@ -130,7 +136,7 @@ def paint_cached_list(
     from hc_desktop.controller.thread_filter_model import new_thread_models
     from hc_desktop.ui.main_window import MainWindow
 
-    if not settings.keep_history or settings.shared_workstation:
+    if not shows_cached_list(settings):
         return None
     user_id = prefetch.user_id
     if user_id is None:
