@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 import re
 import threading
@@ -18,7 +17,7 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from hc_desktop.demo.auth_backend import DemoAuthBackend, GoTrueError
-from hc_desktop.demo.loopback import LoopbackServer
+from hc_desktop.demo.loopback import AppServer, LoopbackServer, QuietHandler
 
 ErrorShape = Literal["auto", "legacy", "oauth"]
 
@@ -51,7 +50,7 @@ class _Injection:
     content_type: str = "application/json"
 
 
-class DemoAuthServer(LoopbackServer["_Server"]):
+class DemoAuthServer(LoopbackServer["AppServer[DemoAuthServer]"]):
     """Start with ``start()`` or ``with``; ``url`` is the project URL for ``SupabaseAuth``."""
 
     def __init__(
@@ -88,8 +87,8 @@ class DemoAuthServer(LoopbackServer["_Server"]):
 
     thread_name = "demo-auth-server"
 
-    def _make_server(self, address: tuple[str, int]) -> _Server:
-        return _Server(address, _Handler, self)
+    def _make_server(self, address: tuple[str, int]) -> AppServer[DemoAuthServer]:
+        return AppServer(address, _Handler, self)
 
     @property
     def url(self) -> str:
@@ -294,22 +293,8 @@ def _gateway_401(request: _Request) -> _Response:
     return _Response(401, json.dumps(body).encode(), "application/json", None)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(
-        self,
-        address: tuple[str, int],
-        handler: type[BaseHTTPRequestHandler],
-        app: DemoAuthServer,
-    ) -> None:
-        super().__init__(address, handler)
-        self.app = app
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.0"
+class _Handler(QuietHandler):
+    server: AppServer[DemoAuthServer]
 
     def do_GET(self) -> None:
         self._serve()
@@ -317,13 +302,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._serve()
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr access log."""
-
     def _serve(self) -> None:
         split = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        body = self.request_body()
         query = {k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()}
         path = split.path
         app = self.server.app

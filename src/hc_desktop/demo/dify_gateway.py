@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 import contextlib
 import http.client
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 import threading
 import time
@@ -20,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from hc_desktop.demo.jwt_check import TokenRejected, TokenVerifier
-from hc_desktop.demo.loopback import LoopbackServer
+from hc_desktop.demo.loopback import AppServer, LoopbackServer, QuietHandler
 
 _HOP_HEADERS = frozenset(
     {"connection", "keep-alive", "transfer-encoding", "content-length", "te", "upgrade"}
@@ -28,7 +27,7 @@ _HOP_HEADERS = frozenset(
 _UPSTREAM_TIMEOUT = 120.0
 
 
-class DemoDifyGateway(LoopbackServer["_Server"]):
+class DemoDifyGateway(LoopbackServer["AppServer[DemoDifyGateway]"]):
     """Gateway on 127.0.0.1; ``base_url`` ends in ``/v1`` like Dify's.
 
     ``upstream`` is the Dify base URL (ending in ``/v1``) and ``app_key`` its key.
@@ -64,10 +63,10 @@ class DemoDifyGateway(LoopbackServer["_Server"]):
 
     thread_name = "demo-dify-gateway"
 
-    def _make_server(self, address: tuple[str, int]) -> _Server:
-        return _Server(address, self)
+    def _make_server(self, address: tuple[str, int]) -> AppServer[DemoDifyGateway]:
+        return AppServer(address, _Handler, self)
 
-    def _release_connections(self, httpd: _Server) -> None:
+    def _release_connections(self, httpd: AppServer[DemoDifyGateway]) -> None:
         with self._lock:
             for connection in list(self._open):
                 connection.close()
@@ -127,17 +126,8 @@ class DemoDifyGateway(LoopbackServer["_Server"]):
             self.forwarded_users.append(user)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], app: DemoDifyGateway) -> None:
-        super().__init__(address, _Handler)
-        self.app = app
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.0"
+class _Handler(QuietHandler):
+    server: AppServer[DemoDifyGateway]
 
     def do_GET(self) -> None:
         self._forward()
@@ -151,13 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:
         self._forward()
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr access log."""
-
     def _forward(self) -> None:
         app = self.server.app
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        body = self.request_body()
         if not urlsplit(self.path).path.startswith("/v1/"):
             self._json(404, {"code": "not_found", "message": "Not Found", "status": 404})
             return

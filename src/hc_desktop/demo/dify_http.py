@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 import json
 import logging
 import socket
 import threading
 from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
+
+from hc_desktop.demo.loopback import QuietHandler
 
 log = logging.getLogger("hc_desktop.demo.dify")
 
@@ -75,7 +77,7 @@ class ApiRequest:
             return None
 
 
-class ApiHandler(BaseHTTPRequestHandler):
+class ApiHandler(QuietHandler):
     """Parses one HTTP/1.1 request and hands it to the app; keeps connections alive."""
 
     protocol_version = "HTTP/1.1"
@@ -85,13 +87,9 @@ class ApiHandler(BaseHTTPRequestHandler):
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr access log (it would show query strings)."""
-
     def _dispatch(self) -> None:
         parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length > 0 else b""
+        body = self.request_body()
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         headers = {key.lower(): value for key, value in self.headers.items()}
         request = ApiRequest(self.command, parts.path, query, headers, body)

@@ -7,13 +7,14 @@ so tests and ``--demo`` never leave a socket or a thread behind.
 
 from __future__ import annotations
 
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import socket
 import threading
 from types import TracebackType
-from typing import Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 ServerT = TypeVar("ServerT", bound=ThreadingHTTPServer)
+AppT = TypeVar("AppT")
 
 _POLL_SECONDS = 0.05
 _JOIN_SECONDS = 5.0
@@ -104,3 +105,29 @@ class LoopbackServer(Generic[ServerT]):
         if self._httpd is None:
             raise RuntimeError(f"{type(self).__name__} is not running")
         return f"http://{self._address[0]}:{self._address[1]}"
+
+
+class AppServer(ThreadingHTTPServer, Generic[AppT]):
+    """A threading HTTP server whose handlers reach the speaker they serve as ``server.app``."""
+
+    daemon_threads = True
+
+    def __init__(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], app: AppT
+    ) -> None:
+        super().__init__(address, handler)
+        self.app = app
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """One request per connection (HTTP/1.0), and no access log on stderr: it would show
+    query strings."""
+
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silence the default stderr access log."""
+
+    def request_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""

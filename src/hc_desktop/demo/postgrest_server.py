@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 import re
 import threading
@@ -28,7 +27,7 @@ import psycopg
 from psycopg import sql
 
 from hc_desktop.demo.jwt_check import TokenRejected, TokenVerifier
-from hc_desktop.demo.loopback import LoopbackServer
+from hc_desktop.demo.loopback import AppServer, LoopbackServer, QuietHandler
 
 _PREFIX = "/rest/v1/"
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -91,7 +90,7 @@ class _Request:
         return {part.strip() for part in raw.split(",") if part.strip()}
 
 
-class DemoPostgrestServer(LoopbackServer["_Server"]):
+class DemoPostgrestServer(LoopbackServer["AppServer[DemoPostgrestServer]"]):
     """Data API on 127.0.0.1; ``url`` is the project URL (clients append ``/rest/v1``).
 
     ``database_url`` is a libpq URL for the ``authenticator`` login role; ``jwt_secret`` and
@@ -126,8 +125,8 @@ class DemoPostgrestServer(LoopbackServer["_Server"]):
 
     thread_name = "demo-postgrest"
 
-    def _make_server(self, address: tuple[str, int]) -> _Server:
-        return _Server(address, self)
+    def _make_server(self, address: tuple[str, int]) -> AppServer[DemoPostgrestServer]:
+        return AppServer(address, _Handler, self)
 
     @property
     def url(self) -> str:
@@ -415,17 +414,8 @@ def _sql_error(error: psycopg.Error, role: str) -> RestError:
     return RestError(status, state, message, details=diag.message_detail, hint=diag.message_hint)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], app: DemoPostgrestServer) -> None:
-        super().__init__(address, _Handler)
-        self.app = app
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.0"
+class _Handler(QuietHandler):
+    server: AppServer[DemoPostgrestServer]
 
     def do_GET(self) -> None:
         self._serve()
@@ -439,13 +429,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve()
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence the default stderr access log."""
-
     def _serve(self) -> None:
         split = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        body = self.request_body()
         if not split.path.startswith(_PREFIX):
             extra: dict[str, str] = {}
             status, payload = 404, b'{"message":"no Route matched"}'
