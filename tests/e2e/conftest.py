@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
-from tests.e2e.harness import Harness, endpoints_for, running_app
+from tests.e2e.harness import Harness, endpoints_for, running_signed_in
 from tests.fixtures.auth import AuthAccount
-from tests.fixtures.qt import AsyncRunner, wait_until
+from tests.fixtures.qt import AsyncRunner
 
 
 @pytest.fixture
@@ -27,13 +27,5 @@ def signed_in(
 ) -> Iterator[Harness]:
     """The real window, signed in to the loopback account, threads in a local file."""
     endpoints = endpoints_for(auth_server, dify_server)
-    with running_app(qtbot, aloop, endpoints, tmp_path) as app:
-
-        async def sign_in() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
-
-        aloop.run(sign_in())
-        app.activate()
+    with running_signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
         yield app

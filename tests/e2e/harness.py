@@ -19,6 +19,7 @@ from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
 from hc_desktop.paths import Profile
 from hc_desktop.ui.main_window import MainWindow
+from tests.fixtures.auth import AuthAccount
 from tests.fixtures.qt import AsyncRunner, wait_until
 
 
@@ -47,6 +48,13 @@ class Harness:
         self.qtbot.keyClicks(dialog.email, email)
         self.qtbot.keyClicks(dialog.password, password)
         self.qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+    async def start_signed_in(self, email: str, password: str) -> None:
+        """Start the app with no cached user and sign in; returns once the user's data is
+        open."""
+        self.controller.start(None)
+        await self.sign_in(email, password)
+        await wait_until(lambda: self.controller.user_id is not None, "sign-in")
 
     async def ask(self, text: str) -> None:
         """Type a question and press Enter, as a user would."""
@@ -108,3 +116,20 @@ def running_app(
         window.close()
         aloop.run(graph.aclose())
         dispose_qt_objects(window, graph.controller)
+
+
+@contextmanager
+def running_signed_in(
+    qtbot: QtBot,
+    aloop: AsyncRunner,
+    endpoints: Endpoints,
+    data_dir: Path,
+    account: AuthAccount,
+    *,
+    settings: Settings | None = None,
+) -> Iterator[Harness]:
+    """:func:`running_app`, signed in to ``account``, with the window active."""
+    with running_app(qtbot, aloop, endpoints, data_dir, settings=settings) as app:
+        aloop.run(app.start_signed_in(account.email, account.password))
+        app.activate()
+        yield app

@@ -16,7 +16,7 @@ from hc_desktop.core.rules import default_title
 from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_server import DemoDifyServer
 from hc_desktop.ui.notifier import AnswerNotifier
-from tests.e2e.harness import Harness, endpoints_for, running_app
+from tests.e2e.harness import Harness, endpoints_for, running_app, running_signed_in
 from tests.fixtures.auth import AuthAccount
 from tests.fixtures.qt import AsyncRunner, wait_until
 
@@ -38,15 +38,9 @@ def signed_in_app(
     settings: Settings | None = None,
 ) -> Iterator[Harness]:
     endpoints = endpoints_for(auth_server, dify_server)
-    with running_app(qtbot, aloop, endpoints, data_dir, settings=settings) as app:
-
-        async def sign_in() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
-
-        aloop.run(sign_in())
-        app.activate()
+    with running_signed_in(
+        qtbot, aloop, endpoints, data_dir, auth_account, settings=settings
+    ) as app:
         yield app
 
 

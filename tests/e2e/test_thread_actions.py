@@ -230,9 +230,7 @@ def shared_app(
     with running_app(qtbot, aloop, endpoints, tmp_path) as app:
 
         async def sign_in() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
+            await app.start_signed_in(auth_account.email, auth_account.password)
             await _make_threads(app, QUESTIONS[:2])
 
         aloop.run(sign_in())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 import dataclasses
 from pathlib import Path
 import time
@@ -27,7 +26,7 @@ from hc_desktop.demo.auth_server import DemoAuthServer
 from hc_desktop.demo.dify_gateway import DemoDifyGateway
 from hc_desktop.demo.dify_server import DemoDifyServer
 from hc_desktop.demo.postgrest_server import DemoPostgrestServer
-from tests.e2e.harness import Harness, running_app
+from tests.e2e.harness import Harness, running_signed_in
 from tests.fixtures.auth import AuthAccount
 from tests.fixtures.postgres import SupabaseDatabase
 from tests.fixtures.qt import AsyncRunner, wait_until
@@ -66,26 +65,6 @@ def _data_api_endpoints(
     auth: DemoAuthServer, dify: DemoDifyServer, api: DemoPostgrestServer
 ) -> Endpoints:
     return _endpoints(auth, dify, threads_backend="data_api", data_api_url=api.url)
-
-
-@contextmanager
-def _signed_in(
-    qtbot: QtBot,
-    aloop: AsyncRunner,
-    endpoints: Endpoints,
-    data_dir: Path,
-    account: AuthAccount,
-) -> Iterator[Harness]:
-    with running_app(qtbot, aloop, endpoints, data_dir) as app:
-
-        async def sign_in() -> None:
-            app.controller.start(None)
-            await app.sign_in(account.email, account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
-
-        aloop.run(sign_in())
-        app.activate()
-        yield app
 
 
 async def _chat(app: Harness) -> None:
@@ -157,7 +136,7 @@ def test_a_chat_thread_reaches_postgres_through_the_data_api_and_stays_private(
     admin = supabase_database.admin_url
     endpoints = _data_api_endpoints(auth_server, dify_server, data_api)
     assert endpoints.database_url is None, "no database login on the desktop"
-    with _signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
+    with running_signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
 
         async def scenario() -> tuple[str, str]:
             await _chat(app)
@@ -214,7 +193,7 @@ def test_gateway_mode_chats_without_an_app_key_as_the_token_subject(
             dify_mode="gateway",
         )
         assert "app-" not in repr(endpoints)
-        with _signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
+        with running_signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
             aloop.run(_chat(app))
             answer = app.controller.chat.messages.messages[-1]
             assert dify_server.scripted_answer(QUESTION)[:30] in answer.text
@@ -240,7 +219,7 @@ def test_a_change_the_server_refuses_is_parked_reported_and_not_resent(
     admin = supabase_database.admin_url
     endpoints = _data_api_endpoints(auth_server, dify_server, data_api)
     notices: list[str] = []
-    with _signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
+    with running_signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
         app.controller.threads.refused_change.connect(notices.append)
 
         async def scenario() -> str:
@@ -294,7 +273,7 @@ def test_an_access_token_that_expires_mid_sync_is_renewed_and_the_push_succeeds(
 ) -> None:
     admin = supabase_database.admin_url
     endpoints = _data_api_endpoints(auth_server, dify_server, data_api)
-    with _signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
+    with running_signed_in(qtbot, aloop, endpoints, tmp_path, auth_account) as app:
 
         async def scenario() -> None:
             await _chat(app)

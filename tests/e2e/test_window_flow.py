@@ -192,9 +192,7 @@ def test_next_start_signs_in_silently(
     with running_app(qtbot, aloop, endpoints, tmp_path) as app:
 
         async def first_run() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
+            await app.start_signed_in(auth_account.email, auth_account.password)
 
         app.aloop.run(first_run())
 
@@ -454,9 +452,7 @@ def test_next_start_reopens_the_last_conversation_from_the_cache(
     with running_app(qtbot, aloop, endpoints, tmp_path) as app:
 
         async def first_run() -> None:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
+            await app.start_signed_in(auth_account.email, auth_account.password)
             await app.ask(QUESTION)
             await app.answer_settled()
             thread = app.controller.threads.model.thread_at(0)

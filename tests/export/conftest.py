@@ -43,9 +43,7 @@ def conversation(
     with running_app(qtbot, aloop, endpoints, tmp_path / "data") as app:
 
         async def chat() -> Thread:
-            app.controller.start(None)
-            await app.sign_in(auth_account.email, auth_account.password)
-            await wait_until(lambda: app.controller.user_id is not None, "sign-in")
+            await app.start_signed_in(auth_account.email, auth_account.password)
             for question in (FIRST_QUESTION, SECOND_QUESTION):
                 await app.ask(question)
                 await app.answer_settled()
