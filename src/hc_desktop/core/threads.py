@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 import uuid
 
 
@@ -19,3 +19,13 @@ class Thread:
     archived: bool
     created_at: datetime
     updated_at: datetime
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive one is taken as UTC already (SQLite keeps times so)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def utc_from_text(value: object) -> datetime:
+    """An ISO 8601 time as stored (SQLite) or sent (the Data API), as an aware UTC time."""
+    return as_utc(datetime.fromisoformat(str(value)))

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 import uuid
 
-from hc_desktop.core.threads import Thread
+from hc_desktop.core.threads import Thread, utc_from_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -46,11 +45,6 @@ def plain_only(value: str | None, column: str, thread_id: uuid.UUID) -> str | No
     return value
 
 
-def _utc(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def read_first_page(
     path: Path, user_id: uuid.UUID, limit: int, *, open_value: Opener | None = None
 ) -> list[Thread]:
@@ -74,8 +68,8 @@ def read_first_page(
                     title=open_value(title, "title", thread_id),
                     last_message_preview=open_value(preview, "last_message_preview", thread_id),
                     archived=bool(archived),
-                    created_at=_utc(created),
-                    updated_at=_utc(updated),
+                    created_at=utc_from_text(created),
+                    updated_at=utc_from_text(updated),
                 )
             )
         return threads

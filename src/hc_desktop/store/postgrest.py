@@ -33,7 +33,7 @@ import uuid
 import httpx
 
 from hc_desktop.core.errors import StoreUnavailable
-from hc_desktop.core.threads import Thread
+from hc_desktop.core.threads import Thread, utc_from_text
 from hc_desktop.store.dataapi_errors import AccessTokenRejected, error_for, is_token_rejection
 from hc_desktop.store.repository import ConversationConflict, ThreadNotFound
 from hc_desktop.transport import LazyHttpClient
@@ -72,16 +72,9 @@ def parse_thread(row: Mapping[str, Any]) -> Thread:
         title=row.get("title"),
         last_message_preview=row.get("last_message_preview"),
         archived=bool(row.get("archived")),
-        created_at=_timestamp(row["created_at"]),
-        updated_at=_timestamp(row["updated_at"]),
+        created_at=utc_from_text(row["created_at"]),
+        updated_at=utc_from_text(row["updated_at"]),
     )
-
-
-def _timestamp(value: Any) -> datetime:
-    moment = datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 def _stamp_us(moment: datetime) -> int:
@@ -317,7 +310,7 @@ class DataApiThreads:
     async def window_summary(self, since: datetime | None) -> WindowSummary:
         """The fingerprint of rows at or after ``since``, computed from every row's stamp."""
         response = await self._send("GET", self._versions_params())
-        stamps = [_timestamp(row["updated_at"]) for row in response.json()]
+        stamps = [utc_from_text(row["updated_at"]) for row in response.json()]
         start = _EPOCH if since is None else since
         window = [_stamp_us(stamp) for stamp in stamps if stamp >= start]
         return WindowSummary(
@@ -337,7 +330,9 @@ class DataApiThreads:
     async def versions(self) -> dict[uuid.UUID, datetime]:
         """Every row's id and ``updated_at``."""
         response = await self._send("GET", self._versions_params())
-        return {uuid.UUID(str(row["id"])): _timestamp(row["updated_at"]) for row in response.json()}
+        return {
+            uuid.UUID(str(row["id"])): utc_from_text(row["updated_at"]) for row in response.json()
+        }
 
     async def fetch_many(self, ids: Sequence[uuid.UUID]) -> list[Thread]:
         found: list[Thread] = []

@@ -13,6 +13,8 @@ from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from hc_desktop.core.threads import as_utc
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """``timestamp with time zone`` that only accepts aware values and returns UTC.
@@ -35,8 +37,4 @@ class UtcDateTime(TypeDecorator[datetime]):
         return as_utc
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return None if value is None else as_utc(value)
