@@ -36,6 +36,16 @@ def data_root() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def rotate_file(path: Path, keep: int) -> None:
+    """``path`` becomes ``path.1``, ``path.1`` becomes ``path.2`` …, and the copy beyond
+    ``keep`` goes (log files: the app's log and the audit trail)."""
+    for number in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def make_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the OS user only."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import logging
+import os
 from pathlib import Path
 import stat
 import sys
@@ -68,7 +69,7 @@ def test_a_log_held_open_elsewhere_is_left_for_next_time(
     def held_open(source: object, target: object) -> None:
         raise PermissionError("in use by another process")  # Windows, another copy running
 
-    monkeypatch.setattr(logs.os, "replace", held_open)
+    monkeypatch.setattr(os, "replace", held_open)
     logs.rotate_if_full(log_file)
     assert _names(tmp_path) == [logs.LOG_FILE_NAME]
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 import sys
 import threading
 from types import TracebackType
 
-from hc_desktop.paths import make_private_dir
+from hc_desktop.paths import make_private_dir, rotate_file
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILE_NAME = "hc-desktop.log"
@@ -53,13 +52,8 @@ def rotate_if_full(log_file: Path) -> None:
     """Past :data:`ROTATE_AT_BYTES` the file becomes ``.1`` (``.1`` becomes ``.2`` …) and
     the oldest beyond :data:`KEPT_OLD_FILES` goes."""
     try:
-        if log_file.stat().st_size < ROTATE_AT_BYTES:
-            return
-        for number in range(KEPT_OLD_FILES - 1, 0, -1):
-            older = log_file.with_name(f"{log_file.name}.{number}")
-            if older.exists():
-                os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
-        os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
+        if log_file.stat().st_size >= ROTATE_AT_BYTES:
+            rotate_file(log_file, KEPT_OLD_FILES)
     except OSError:
         # Missing, or held open by a copy already running on this profile (Windows): it is
         # rotated next time; this start goes on to report the profile in use.

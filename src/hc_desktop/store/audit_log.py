@@ -20,6 +20,7 @@ from pathlib import Path
 import threading
 
 from hc_desktop.core.audit import AuditRecord
+from hc_desktop.paths import rotate_file
 
 GENESIS = "0" * 64
 DEFAULT_MAX_BYTES = 1_000_000
@@ -74,7 +75,7 @@ class AuditLog:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             previous = self._last_line()
             if self.path.exists() and self.path.stat().st_size >= self._max_bytes:
-                self._rotate()
+                rotate_file(self.path, self._keep)
             entry = {**record.to_json(), "prev": GENESIS if previous is None else _digest(previous)}
             line = json.dumps(entry, separators=(",", ":"), sort_keys=True)
             fd = _open_private(self.path)
@@ -137,12 +138,3 @@ class AuditLog:
             for _path, _number, line in self._lines():
                 self._last = line
         return self._last
-
-    def _rotate(self) -> None:
-        oldest = self.path.with_name(f"{self.path.name}.{self._keep}")
-        oldest.unlink(missing_ok=True)
-        for n in range(self._keep - 1, 0, -1):
-            source = self.path.with_name(f"{self.path.name}.{n}")
-            if source.exists():
-                source.rename(self.path.with_name(f"{self.path.name}.{n + 1}"))
-        self.path.rename(self.path.with_name(f"{self.path.name}.1"))
