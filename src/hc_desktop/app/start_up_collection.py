@@ -16,9 +16,6 @@ import gc
 class StartUpCollection:
     """Pauses collection on entry; :meth:`settle` freezes what start-up built and resumes."""
 
-    def __init__(self) -> None:
-        self._was_enabled = gc.isenabled()
-
     def __enter__(self) -> StartUpCollection:
         self._was_enabled = gc.isenabled()
         gc.disable()
